@@ -1,0 +1,155 @@
+import { atom } from 'nanostores'
+import { resolveConfig } from './config'
+import { eraseCookies, eraseStorage } from './erase'
+import { createGate } from './gate'
+import { createChoiceStore, randomId } from './storage'
+import { listenForSettingsLinks } from './triggers'
+import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, View } from './types'
+
+/** Mounts a UI for an instance and returns its unmount. */
+export type MountUI = (instance: Cookiegate) => () => void
+
+const emit = (type: string, detail: ConsentState) => {
+  document.dispatchEvent(new CustomEvent(type, { detail }))
+}
+
+/**
+ * The headless core: validates the config, reads the stored choice, gates tags, deletes a
+ * withdrawn category's cookies, and wires the settings links. No UI unless `mount` is given.
+ *
+ * ```js
+ * const cg = createConsent({ categories: { essential: { required: true }, analytics: {} } })
+ * cg.whenAllowed('analytics').then(loadAnalytics)
+ * ```
+ * @throws CookiegateConfigError listing every problem.
+ */
+export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
+  let config: ResolvedConfig = resolveConfig(input)
+  let names = config.categories.map((c) => c.name)
+  let optional = config.categories.filter((c) => !c.required)
+  let store = createChoiceStore(config)
+
+  let build = (
+    pick: (name: string) => boolean,
+    rest: Pick<ConsentState, 'decided' | 'id' | 'given' | 'updated' | 'method'>
+  ): ConsentState => {
+    let categories: Record<string, boolean> = {}
+    for (let { name, required } of config.categories) categories[name] = required || pick(name)
+    // Frozen, so a listener cannot change what every other listener sees.
+    Object.freeze(categories)
+    return Object.freeze({ ...rest, categories, revision: config.revision })
+  }
+  let gpc = () =>
+    config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  // Without a stored choice: refuse everything optional, silently under GPC, else ask.
+  let initial = (): ConsentState =>
+    store.read() ||
+    build(() => false, { decided: gpc(), id: null, given: null, updated: null, method: gpc() ? 'gpc' : null })
+
+  let $consent = atom<ConsentState>(initial())
+  let $view = atom<View>($consent.get().decided ? 'none' : 'banner')
+  let destroyed = false
+  // Categories whose tags ran on this page: a running script cannot be unloaded.
+  let activated = new Set<string>()
+
+  let allowed = (category: string) =>
+    names.includes(category) && $consent.get().categories[category] === true
+
+  let decide = (pick: (name: string) => boolean, method: ConsentMethod) => {
+    if (destroyed) return
+    let now = new Date().toISOString()
+    let prev = $consent.get()
+    // One consent id per visitor and revision, so proof of consent follows every change.
+    let next = build(pick, { decided: true, id: prev.id || randomId(), given: prev.given || now, updated: now, method })
+    store.write(next)
+    $view.set('none')
+    $consent.set(next)
+  }
+
+  let gate = createGate(allowed, (category) => activated.add(category))
+
+  let previous = $consent.get()
+  let unlisten = $consent.listen((state) => {
+    let before = previous
+    previous = state
+    let withdrawn = optional.filter((c) => before.categories[c.name] && !state.categories[c.name])
+    for (let category of withdrawn) {
+      eraseCookies(category.cookies)
+      eraseStorage(category.storage)
+    }
+    gate.scan()
+    emit('cookiegate:change', state)
+    if (config.reloadOnWithdraw && withdrawn.some((c) => activated.has(c.name))) location.reload()
+  })
+
+  // Leftovers of a category that is not allowed (an expired or withdrawn choice, a tag that
+  // ran before Cookiegate was added) are deleted at start-up too.
+  for (let category of optional) {
+    if (!allowed(category.name)) {
+      eraseCookies(category.cookies)
+      eraseStorage(category.storage)
+    }
+  }
+
+  let unlinks = listenForSettingsLinks(() => instance.open())
+  let unmount: (() => void) | undefined
+
+  let instance: Cookiegate = {
+    consent: $consent,
+    view: $view,
+    config,
+    allowed,
+    acceptAll: () => decide(() => true, 'accept-all'),
+    rejectAll: () => decide(() => false, 'reject-all'),
+    save(choice) {
+      let unknown = Object.keys(choice || {}).filter((name) => !names.includes(name))
+      if (unknown.length) console.error(`Cookiegate: save() got unknown categories: ${unknown.join(', ')}`)
+      decide((name) => !!choice && choice[name] === true, 'custom')
+    },
+    open() {
+      if (!destroyed) $view.set('preferences')
+    },
+    close() {
+      if (!destroyed) $view.set($consent.get().decided ? 'none' : 'banner')
+    },
+    onChange: (listener) => $consent.listen((state) => listener(state)),
+    whenAllowed(category) {
+      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category "${category}"`)
+      return new Promise<void>((resolve) => {
+        if (allowed(category)) return resolve()
+        let stop = $consent.listen(() => {
+          if (allowed(category)) {
+            stop()
+            resolve()
+          }
+        })
+      })
+    },
+    reset() {
+      if (destroyed) return
+      store.clear()
+      let state = initial()
+      $view.set(state.decided ? 'none' : 'banner')
+      $consent.set(state)
+    },
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      unmount?.()
+      unlisten()
+      unlinks()
+      gate.destroy()
+      $view.set('none')
+      // Listeners added through onChange()/whenAllowed() go too: nothing of ours keeps running.
+      $consent.off()
+      $view.off()
+    }
+  }
+  if (mount) unmount = mount(instance)
+  // A microtask later, so the script-tag entry has set `window.Cookiegate` and an ESM caller
+  // has had the chance to add its listener.
+  queueMicrotask(() => {
+    if (!destroyed) emit('cookiegate:ready', $consent.get())
+  })
+  return instance
+}

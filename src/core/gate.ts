@@ -1,0 +1,111 @@
+/**
+ * Activates gated markup once its category is allowed:
+ * `<script type="text/plain" data-category>` runs as a real script, at most once, in document
+ * order, and an external one has loaded or failed before the next one starts;
+ * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`.
+ */
+export interface Gate {
+  /** Looks at the whole document again, e.g. after consent changed. */
+  scan(): void
+  destroy(): void
+}
+
+const SELECTOR = '[data-category]'
+
+export function createGate(allowed: (category: string) => boolean, onActivate: (category: string) => void): Gate {
+  // Elements already handled, gated originals and the scripts that replaced them alike.
+  let seen = new WeakSet<Element>()
+  let queue: HTMLScriptElement[] = []
+  let waiting = false
+  let stopped = false
+
+  let pump = () => {
+    while (!waiting && !stopped) {
+      let original = queue.shift()
+      if (!original) return
+      // An SPA may remove a gated tag before its turn comes: then it never runs.
+      if (!original.isConnected) continue
+      let script = document.createElement('script')
+      for (let { name, value } of Array.from(original.attributes)) {
+        if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value)
+      }
+      let type = original.getAttribute('data-type')
+      if (type) script.type = type
+      // The nonce content attribute is hidden from the DOM once parsed (HTML "nonce hiding"); copy the property.
+      if (original.nonce) script.nonce = original.nonce
+      script.text = original.text
+      seen.add(script)
+      if (script.src) {
+        waiting = true
+        // Dynamic scripts are async by default; running them one after another keeps document order.
+        script.onload = script.onerror = () => {
+          script.onload = script.onerror = null
+          waiting = false
+          pump()
+        }
+      }
+      original.replaceWith(script)
+    }
+  }
+
+  let consider = (el: Element) => {
+    if (seen.has(el)) return
+    let category = el.getAttribute('data-category')
+    if (!category || !allowed(category)) return
+    if (el instanceof HTMLScriptElement) {
+      if ((el.getAttribute('type') || '').toLowerCase() !== 'text/plain') return
+      seen.add(el)
+      queue.push(el)
+    } else {
+      let src = el.getAttribute('data-src')
+      if (src === null) return
+      seen.add(el)
+      // <video>/<audio> may carry their sources as <source data-src> children.
+      for (let source of Array.from(el.querySelectorAll('source[data-src]'))) {
+        source.setAttribute('src', source.getAttribute('data-src')!)
+      }
+      if (src) el.setAttribute('src', src)
+      let srcset = el.getAttribute('data-srcset')
+      if (srcset) el.setAttribute('srcset', srcset)
+      if (el instanceof HTMLMediaElement && !src) el.load()
+    }
+    onActivate(category)
+  }
+
+  let scanIn = (root: ParentNode) => {
+    if (root instanceof Element && root.matches(SELECTOR)) consider(root)
+    root.querySelectorAll(SELECTOR).forEach(consider)
+    pump()
+  }
+
+  // Gated tags added later (SPA routes, late parser output) are handled as they arrive.
+  let observer = new MutationObserver((records) => {
+    for (let record of records) {
+      record.addedNodes.forEach((node) => {
+        if (node instanceof Element) scanIn(node)
+      })
+    }
+  })
+  let started = false
+  let start = () => {
+    if (stopped || started) return
+    started = true
+    observer.observe(document.documentElement, { childList: true, subtree: true })
+    scanIn(document)
+  }
+  // Before the DOM is parsed a gated tag may still be half-written; wait for it.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+  else start()
+
+  return {
+    scan() {
+      if (started) scanIn(document)
+    },
+    destroy() {
+      stopped = true
+      observer.disconnect()
+      document.removeEventListener('DOMContentLoaded', start)
+      queue = []
+    }
+  }
+}

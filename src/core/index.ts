@@ -1,0 +1,16 @@
+/** `cookiegate/core`: the headless core, without Preact. */
+export { createConsent } from './consent'
+export type { MountUI } from './consent'
+export { CookiegateConfigError, resolveConfig } from './config'
+export type {
+  Category,
+  CategoryConfig,
+  Config,
+  ConsentMethod,
+  ConsentState,
+  CookieConfig,
+  Cookiegate,
+  ResolvedConfig,
+  Texts,
+  View
+} from './types'

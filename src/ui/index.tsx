@@ -1,0 +1,46 @@
+import { useStore } from '@nanostores/preact'
+import { render } from 'preact'
+import type { Cookiegate } from '../core/types'
+import { Banner } from './banner'
+import { Preferences } from './preferences'
+import { adoptStyles } from './styles'
+
+function App({ cg }: { cg: Cookiegate }) {
+  let view = useStore(cg.view)
+  let { decided } = useStore(cg.consent)
+  // The banner stays under the open preferences, so Esc hands focus back to its Customise button.
+  return (
+    <>
+      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} />}
+      {view === 'preferences' && <Preferences cg={cg} />}
+    </>
+  )
+}
+
+/**
+ * Renders the banner and the preferences for an instance, following its `view` store.
+ * The only caller of Preact's `render`. Returns the unmount.
+ */
+export function mountUI(cg: Cookiegate): () => void {
+  let host: HTMLElement | undefined
+  let unstyle: (() => void) | undefined
+  let mount = () => {
+    unstyle = adoptStyles()
+    host = document.createElement('div')
+    host.id = 'cookiegate'
+    host.className = 'cg-root'
+    document.body.append(host)
+    render(<App cg={cg} />, host)
+  }
+  // The UI needs <body>; the core does not wait for it.
+  if (document.body) mount()
+  else document.addEventListener('DOMContentLoaded', mount, { once: true })
+  return () => {
+    document.removeEventListener('DOMContentLoaded', mount)
+    if (host) {
+      render(null, host)
+      host.remove()
+    }
+    unstyle?.()
+  }
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { Cookiegate } from '../core/types'
+import { Toggle } from './toggle'
+import { useFocusTrap } from './use-focus-trap'
+
+/**
+ * The preferences: a modal <dialog> (the rest of the page is inert while it is open) with a
+ * switch per category. Esc and the close button leave without saving.
+ */
+export function Preferences({ cg }: { cg: Cookiegate }) {
+  let { texts, categories } = cg.config
+  let ref = useRef<HTMLDialogElement>(null)
+  // Start from the current choice; nothing optional is pre-ticked for a new visitor.
+  let [choice, setChoice] = useState(() => ({ ...cg.consent.get().categories }))
+
+  useEffect(() => {
+    let dialog = ref.current!
+    if (typeof dialog.showModal === 'function') dialog.showModal()
+    else dialog.setAttribute('open', '')
+    return () => {
+      if (dialog.open && typeof dialog.close === 'function') dialog.close()
+    }
+  }, [])
+  useFocusTrap(ref)
+
+  return (
+    <dialog
+      ref={ref}
+      class="cg-modal"
+      aria-modal="true"
+      aria-labelledby="cg-prefs-title"
+      aria-describedby="cg-prefs-text"
+      // Esc: the browser fires `cancel`; we close through the store so the banner can come back.
+      onCancel={(event) => {
+        event.preventDefault()
+        cg.close()
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          cg.close()
+        }
+      }}
+    >
+      <div class="cg-modal-head">
+        <h2 id="cg-prefs-title" class="cg-title">
+          {texts.preferencesTitle}
+        </h2>
+        <button type="button" class="cg-close" aria-label={texts.close} onClick={cg.close}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
+          </svg>
+        </button>
+      </div>
+      <p id="cg-prefs-text" class="cg-text">
+        {texts.preferencesText}
+      </p>
+      <ul class="cg-categories">
+        {categories.map((category) => (
+          <Toggle
+            key={category.name}
+            category={category}
+            checked={category.required || !!choice[category.name]}
+            alwaysOn={texts.alwaysOn}
+            onChange={(on) => setChoice({ ...choice, [category.name]: on })}
+          />
+        ))}
+      </ul>
+      <div class="cg-actions">
+        <button type="button" class="cg-btn" onClick={cg.acceptAll}>
+          {texts.acceptAll}
+        </button>
+        <button type="button" class="cg-btn" onClick={cg.rejectAll}>
+          {texts.rejectAll}
+        </button>
+        <button type="button" class="cg-btn" onClick={() => cg.save(choice)}>
+          {texts.save}
+        </button>
+      </div>
+    </dialog>
+  )
+}
