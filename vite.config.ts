@@ -1,4 +1,15 @@
-import { defineConfig } from 'vite'
+import { readFileSync } from 'node:fs'
+import { transform } from 'lightningcss'
+import { defineConfig, type Plugin } from 'vite'
+
+// dist/cookiegate.css: the same styles the UI adopts, minified, for npm users who style from a file.
+const emitStylesheet = (): Plugin => ({
+  name: 'cookiegate-css',
+  generateBundle() {
+    let { code } = transform({ filename: 'cookiegate.css', code: readFileSync('styles/index.css'), minify: true })
+    this.emitFile({ type: 'asset', fileName: 'cookiegate.css', source: code })
+  }
+})
 
 // Two passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs + dist/core.mjs (ESM, dependencies external) + dist/cookiegate.css
@@ -6,6 +17,7 @@ import { defineConfig } from 'vite'
 export default defineConfig(({ mode }) => {
   let iife = mode === 'iife'
   return {
+    plugins: iife ? [] : [emitStylesheet()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
     define: iife ? { 'process.env.NODE_ENV': '"production"' } : {},
@@ -24,7 +36,7 @@ export default defineConfig(({ mode }) => {
           },
       rolldownOptions: {
         external: iife ? [] : [/^preact/, /^nanostores/, /^@nanostores\//, /^js-cookie/],
-        output: { minify: true }
+        output: { minify: true, chunkFileNames: 'shared-[hash].mjs' }
       }
     },
     test: {
@@ -36,7 +48,10 @@ export default defineConfig(({ mode }) => {
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/browser/**'],
             environment: 'happy-dom',
-            environmentOptions: { happyDOM: { url: 'https://www.example.test/page' } },
+            // Gated inline scripts must really run; network loads stay off (no request leaves a unit test).
+            environmentOptions: {
+              happyDOM: { url: 'https://www.example.test/page', settings: { enableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true, disableCSSFileLoading: true } }
+            },
             setupFiles: ['test/setup.ts']
           }
         },

@@ -58,12 +58,11 @@ export function createGate(allowed: (category: string) => boolean, onActivate: (
       queue.push(el)
     } else {
       let src = el.getAttribute('data-src')
-      if (src === null) return
+      // <video>/<audio> may carry their sources as <source data-src> children instead.
+      let sources = el.querySelectorAll('source[data-src]')
+      if (src === null && !sources.length) return
       seen.add(el)
-      // <video>/<audio> may carry their sources as <source data-src> children.
-      for (let source of Array.from(el.querySelectorAll('source[data-src]'))) {
-        source.setAttribute('src', source.getAttribute('data-src')!)
-      }
+      sources.forEach((source) => source.setAttribute('src', source.getAttribute('data-src')!))
       if (src) el.setAttribute('src', src)
       let srcset = el.getAttribute('data-srcset')
       if (srcset) el.setAttribute('srcset', srcset)

@@ -1,0 +1,176 @@
+/**
+ * `npm run demo`: builds dist/ and serves the demo pages from this folder on loopback.
+ *
+ * - `/cookiegate.js` (and anything else the script-tag file fetches from its own folder) comes
+ *   from ../dist, so the marketing pages use the real built file, exactly as a site would.
+ * - `/demo-analytics.js`, `/demo-analytics/capture` and `/demo-analytics/events` are a fake
+ *   analytics vendor, so the demo works offline and shows what a gated tag did.
+ * - `import … from 'cookiegate'` in the SPA resolves to ../src/index.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { basename, dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+
+const demoDir = dirname(fileURLToPath(import.meta.url))
+const repoDir = resolve(demoDir, '..')
+const distDir = resolve(repoDir, 'dist')
+
+interface AnalyticsEvent {
+  event: string
+  distinct_id: string
+  url: string
+  page: string | null
+  referrer: string
+  sent: string
+  received: string
+  /** Whether the request carried the `_ga` cookie the tag set. */
+  cookie: boolean
+}
+
+const MAX_EVENTS = 200
+const MAX_BODY = 10_000
+
+/** The fake vendor's tag: a first-party cookie, a localStorage key and a pageview. */
+const ANALYTICS_TAG = `/* Demo analytics: a stand-in for a real vendor's tag (PostHog, Google Analytics). */
+(function () {
+  var script = document.currentScript;
+  var page = (script && script.getAttribute('data-page')) || null;
+  var match = document.cookie.match(/(?:^|;\\s*)_ga=([^;]*)/);
+  var id = match ? decodeURIComponent(match[1]) : 'demo.' + Math.random().toString(36).slice(2, 12);
+  document.cookie = '_ga=' + id + '; path=/';
+  try {
+    localStorage.setItem('ph_demo', JSON.stringify({ distinct_id: id, seen: new Date().toISOString() }));
+  } catch (e) {}
+  var info = { id: id, page: page, ranAt: new Date().toISOString() };
+  window.demoAnalytics = window.demoAnalytics || { runs: [] };
+  window.demoAnalytics.runs.push(info);
+  document.dispatchEvent(new CustomEvent('demo-analytics:ran', { detail: info }));
+  fetch('/demo-analytics/capture', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    keepalive: true,
+    body: JSON.stringify({
+      event: 'pageview',
+      distinct_id: id,
+      url: location.pathname + location.search + location.hash,
+      page: page,
+      referrer: document.referrer,
+      sent: info.ranAt
+    })
+  }).catch(function () {});
+})();
+`
+
+const send = (res: ServerResponse, status: number, type: string, body: string) => {
+  res.statusCode = status
+  res.setHeader('Content-Type', type)
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(body)
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((done, fail) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => {
+      body += chunk
+      if (body.length > MAX_BODY) {
+        fail(new Error('body too large'))
+        req.destroy()
+      }
+    })
+    req.on('end', () => done(body))
+    req.on('error', fail)
+  })
+
+const text = (v: unknown, max = 500): string => (typeof v === 'string' ? v.slice(0, max) : '')
+
+function demoServer(): Plugin {
+  let events: AnalyticsEvent[] = []
+  return {
+    name: 'cookiegate-demo-server',
+    configureServer(server) {
+      // Added directly (not returned), so these run before Vite's own middlewares.
+      server.middlewares.use((req, res, next) => {
+        let path = new URL(req.url || '/', 'http://localhost').pathname
+
+        if (req.method === 'GET' && path === '/demo-analytics.js') {
+          return send(res, 200, 'text/javascript; charset=utf-8', ANALYTICS_TAG)
+        }
+        if (path === '/demo-analytics/events' && req.method === 'GET') {
+          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(events))
+        }
+        if (path === '/demo-analytics/capture' && req.method === 'POST') {
+          readBody(req).then(
+            (body) => {
+              let data: Record<string, unknown>
+              try {
+                data = JSON.parse(body) as Record<string, unknown>
+              } catch {
+                return send(res, 400, 'application/json', '{"error":"invalid JSON"}')
+              }
+              if (!data || typeof data !== 'object') return send(res, 400, 'application/json', '{"error":"expected an object"}')
+              events.push({
+                event: text(data.event, 50) || 'unknown',
+                distinct_id: text(data.distinct_id, 100),
+                url: text(data.url),
+                page: text(data.page) || null,
+                referrer: text(data.referrer),
+                sent: text(data.sent, 40),
+                received: new Date().toISOString(),
+                cookie: /(?:^|;\s*)_ga=/.test(req.headers.cookie || '')
+              })
+              if (events.length > MAX_EVENTS) events = events.slice(-MAX_EVENTS)
+              send(res, 204, 'text/plain', '')
+            },
+            () => send(res, 413, 'application/json', '{"error":"body too large"}')
+          )
+          return
+        }
+
+        // The built script-tag file, plus anything it may load from its own folder (lazy UI chunks).
+        // Files that exist in demo/ (or Vite's own paths) are left to Vite.
+        if (req.method === 'GET' || req.method === 'HEAD') {
+          let name = basename(path)
+          let isTopLevel = path === '/' + name && /\.(m?js|css|map)$/.test(name)
+          if (path === '/cookiegate.js' || (isTopLevel && !existsSync(resolve(demoDir, name)))) {
+            let file = resolve(distDir, name)
+            if (existsSync(file)) {
+              let type = name.endsWith('.css') ? 'text/css' : name.endsWith('.map') ? 'application/json' : 'text/javascript'
+              return send(res, 200, `${type}; charset=utf-8`, readFileSync(file, 'utf8'))
+            }
+            if (path === '/cookiegate.js') {
+              return send(
+                res,
+                404,
+                'text/javascript; charset=utf-8',
+                'console.error("dist/cookiegate.js is missing: run `vite build && vite build --mode iife` (npm run demo does).")'
+              )
+            }
+          }
+        }
+        next()
+      })
+    }
+  }
+}
+
+export default defineConfig({
+  root: demoDir,
+  publicDir: resolve(demoDir, 'public'),
+  // The SPA imports the package by name, as an app would; here that is the source.
+  resolve: {
+    alias: [{ find: /^cookiegate$/, replacement: resolve(repoDir, 'src/index.ts') }]
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: false,
+    fs: { allow: [repoDir] }
+  },
+  preview: { host: '127.0.0.1' },
+  plugins: [demoServer()]
+})

@@ -1,0 +1,249 @@
+/**
+ * Real-browser harness: Debian's Chromium driven by playwright-core (never a downloaded browser),
+ * a site server for `http://www.shop.test:PORT/` and a second "analytics host"
+ * (`http://analytics.test:PORT2/`), both on loopback through `--host-resolver-rules`.
+ *
+ * Build first: `npx vite build && npx vite build --mode iife` (the site serves dist/).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, normalize, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
+
+/** One request received by the analytics host. */
+export interface AnalyticsRequest {
+  path: string
+  url: string
+  time: number
+}
+
+export interface OpenOptions {
+  /** Path the page is served at (default: a fresh `/page-N.html`). */
+  path?: string
+  /** Script run in every document of the context before the page's own scripts. */
+  init?: string
+  /** Extra browser-context options. */
+  context?: BrowserContextOptions
+}
+
+/** A page in its own fresh browser context, with what went wrong on it. */
+export interface TestPage {
+  page: Page
+  context: BrowserContext
+  url: string
+  /** Uncaught exceptions (`pageerror`). */
+  pageErrors: string[]
+  /** `console.error` messages. */
+  consoleErrors: string[]
+  /** Requests the analytics host received since this page was opened (optionally only to `path`). */
+  requests(path?: string): AnalyticsRequest[]
+  /** Waits until `window.Cookiegate` exists (the script tag has initialised). */
+  ready(): Promise<void>
+  /** Reloads and waits for `load` and Cookiegate. */
+  reload(): Promise<void>
+  /** Throws when the page had uncaught exceptions or console errors. */
+  assertClean(): void
+  close(): Promise<void>
+}
+
+export interface Harness {
+  browser: Browser
+  /** `http://www.shop.test:PORT` (no trailing slash). */
+  base: string
+  /** `http://analytics.test:PORT2` (no trailing slash). */
+  analytics: string
+  /** Every request the analytics host received, in order. */
+  requests: AnalyticsRequest[]
+  /** Serves `html` and opens it in a fresh context. */
+  page(html: string, options?: OpenOptions): Promise<TestPage>
+  /** Closes every context opened so far (call in afterEach). */
+  closePages(): Promise<void>
+  close(): Promise<void>
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** The analytics script: sets parent-domain cookies and storage like GA/PostHog and counts its runs. */
+const ANALYTICS_JS = `(function () {
+  window.__analyticsRuns = (window.__analyticsRuns || 0) + 1;
+  window.__analyticsValue = 'set-by-analytics';
+  (window.__order = window.__order || []).push('external');
+  document.cookie = '_ga=1; domain=shop.test; path=/';
+  document.cookie = 'ph_test_posthog=1; domain=shop.test; path=/';
+  try { localStorage.setItem('ph_test_key', '1'); } catch (e) {}
+})();
+`
+// 1×1 transparent GIF.
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+
+function listen(server: Server): Promise<number> {
+  return new Promise((res, rej) => {
+    server.once('error', rej)
+    server.listen(0, '127.0.0.1', () => res((server.address() as AddressInfo).port))
+  })
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+  res.end(body)
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8'
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(DIST, 'cookiegate.js'))) {
+    throw new Error('dist/cookiegate.js is missing: run `npx vite build && npx vite build --mode iife` first')
+  }
+  let pages = new Map<string, string>()
+  let requests: AnalyticsRequest[] = []
+  let counter = 0
+
+  let site = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let path = new URL(req.url || '/', 'http://x').pathname
+    let html = pages.get(path)
+    if (html !== undefined) return send(res, 200, TYPES['.html']!, html)
+    // dist/cookiegate.js and anything it may fetch from its own folder.
+    let file = normalize(join(DIST, path))
+    if (file.startsWith(DIST + '/') && existsSync(file)) {
+      let ext = file.slice(file.lastIndexOf('.'))
+      // Read on every request so a rebuild is picked up.
+      return send(res, 200, TYPES[ext] || 'application/octet-stream', readFileSync(file))
+    }
+    send(res, 404, 'text/plain', 'not found')
+  })
+
+  let analyticsServer = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    let url = new URL(req.url || '/', 'http://x')
+    requests.push({ path: url.pathname, url: req.url || '/', time: Date.now() })
+    // `?delay=ms` holds the response back, to prove that later gated scripts wait for it.
+    let delay = Number(url.searchParams.get('delay') || 0)
+    if (delay > 0) await sleep(Math.min(delay, 5000))
+    if (url.pathname === '/analytics.js') return send(res, 200, TYPES['.js']!, ANALYTICS_JS)
+    if (url.pathname === '/pixel.gif') return send(res, 200, 'image/gif', PIXEL)
+    if (url.pathname === '/frame.html') return send(res, 200, TYPES['.html']!, '<!doctype html><title>frame</title><link rel="icon" href="data:,"><p>embedded</p>')
+    send(res, 404, 'text/plain', 'not found')
+  })
+
+  let [sitePort, analyticsPort] = await Promise.all([listen(site), listen(analyticsServer)])
+  let base = `http://www.shop.test:${sitePort}`
+  let analytics = `http://analytics.test:${analyticsPort}`
+
+  let browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP *.test 127.0.0.1'
+    ]
+  })
+
+  let contexts = new Set<BrowserContext>()
+
+  async function page(html: string, options: OpenOptions = {}): Promise<TestPage> {
+    let path = options.path || `/page-${++counter}.html`
+    pages.set(path, html)
+    let context = await browser.newContext(options.context)
+    contexts.add(context)
+    if (options.init) await context.addInitScript(options.init)
+    let p = await context.newPage()
+    let pageErrors: string[] = []
+    let consoleErrors: string[] = []
+    p.on('pageerror', (error) => pageErrors.push(String(error && error.stack ? error.stack : error)))
+    p.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    let since = Date.now()
+    let url = base + path
+    let ready = async () => {
+      await p.waitForFunction(() => !!(window as unknown as { Cookiegate?: unknown }).Cookiegate, undefined, { timeout: 10000 })
+    }
+    await p.goto(url, { waitUntil: 'load' })
+    await ready()
+    return {
+      page: p,
+      context,
+      url,
+      pageErrors,
+      consoleErrors,
+      requests: (only?: string) => requests.filter((r) => r.time >= since && (!only || r.path === only)),
+      ready,
+      async reload() {
+        await p.reload({ waitUntil: 'load' })
+        await ready()
+      },
+      assertClean() {
+        if (pageErrors.length || consoleErrors.length) {
+          throw new Error(`page had errors:\n${[...pageErrors, ...consoleErrors].join('\n')}`)
+        }
+      },
+      async close() {
+        contexts.delete(context)
+        await context.close()
+      }
+    }
+  }
+
+  async function closePages() {
+    let open = [...contexts]
+    contexts.clear()
+    await Promise.all(open.map((c) => c.close().catch(() => {})))
+  }
+
+  return {
+    browser,
+    base,
+    analytics,
+    requests,
+    page,
+    closePages,
+    async close() {
+      await closePages()
+      await browser.close().catch(() => {})
+      await Promise.all(
+        [site, analyticsServer].map(
+          (s) =>
+            new Promise<void>((res) => {
+              s.closeAllConnections?.()
+              s.close(() => res())
+            })
+        )
+      )
+    }
+  }
+}
+
+/** A test page: config (optional), the gated markup and the script tag. */
+export function html(body: string, { head = '', script = '<script src="/cookiegate.js" defer></script>' } = {}): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Shop</title>
+<link rel="icon" href="data:,">
+${head}
+${script}
+</head>
+<body>
+<main><h1>Shop</h1><p>Welcome.</p></main>
+${body}
+</body>
+</html>`
+}
+
+export { sleep }

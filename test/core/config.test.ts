@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest'
+import { CookiegateConfigError, resolveConfig } from '../../src/core/config'
+
+const problems = (input: unknown): string[] => {
+  try {
+    resolveConfig(input)
+  } catch (error) {
+    expect(error).toBeInstanceOf(CookiegateConfigError)
+    return (error as CookiegateConfigError).problems
+  }
+  throw new Error('config was accepted')
+}
+
+describe('resolveConfig', () => {
+  test('gives essential and analytics when nothing is configured', () => {
+    let config = resolveConfig()
+    expect(config.categories.map((c) => [c.name, c.required])).toEqual([
+      ['essential', true],
+      ['analytics', false]
+    ])
+    expect(config.expiresDays).toBe(182)
+    expect(config.cookie).toEqual({ name: 'cookiegate', domain: undefined, path: '/', sameSite: 'Lax' })
+    expect(config.gpc).toBe(true)
+    expect(config.texts.acceptAll).toBe('Accept all')
+  })
+
+  test('lists PostHog and Google Analytics cookies for analytics by default', () => {
+    let analytics = resolveConfig().categories[1]!
+    expect(analytics.cookies).toEqual(['ph_*', '__ph_opt_in_out_*', '_ga', '_ga_*', '_gid'])
+    expect(analytics.storage).toContain('ph_*')
+  })
+
+  test('keeps the order and texts of custom categories', () => {
+    let config = resolveConfig({
+      categories: { essential: { required: true }, marketing: { label: 'Ads', cookies: ['_fbp'] } },
+      texts: { acceptAll: 'Allow all' }
+    })
+    expect(config.categories.map((c) => c.name)).toEqual(['essential', 'marketing'])
+    expect(config.categories[1]).toMatchObject({ label: 'Ads', cookies: ['_fbp'], required: false })
+    expect(config.texts.acceptAll).toBe('Allow all')
+    expect(config.texts.rejectAll).toBe('Reject all')
+  })
+
+  test('names the path of a wrong type', () => {
+    expect(problems({ categories: { analytics: { cookies: [1] } } })).toEqual([
+      'categories.analytics.cookies[0]: expected a string'
+    ])
+  })
+
+  test('rejects unknown keys so a typo cannot weaken protection', () => {
+    let list = problems({ gcp: false, categories: { analytics: { cookeis: ['x'] } }, texts: { acept: 'x' } })
+    expect(list).toHaveLength(3)
+    expect(list[0]).toMatch(/^gcp: unknown key/)
+    expect(list[1]).toMatch(/^categories\.analytics\.cookeis: unknown key/)
+    expect(list[2]).toMatch(/^texts\.acept: unknown key/)
+  })
+
+  test('lists every problem at once', () => {
+    let error = (() => {
+      try {
+        resolveConfig({ revision: -1, expiresDays: 'long', gpc: 'yes', cookie: { sameSite: 'lax' } })
+      } catch (e) {
+        return e as CookiegateConfigError
+      }
+    })()!
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual(['cookie.sameSite', 'revision', 'expiresDays', 'gpc'])
+    expect(error.message).toContain('- revision: expected a whole number')
+  })
+
+  test('refuses a javascript: policy link', () => {
+    expect(problems({ policyUrl: 'javascript:alert(1)' })[0]).toMatch(/^policyUrl: .* must be an http\(s\) or relative URL/)
+    expect(resolveConfig({ policyUrl: '/privacy' }).policyUrl).toBe('/privacy')
+    expect(resolveConfig({ policyUrl: 'https://example.com/privacy' }).policyUrl).toBe('https://example.com/privacy')
+  })
+
+  test('rejects a config that is not an object', () => {
+    expect(problems([])).toEqual(['config: expected an object, got an array'])
+    expect(problems('x')).toEqual(['config: expected an object, got string'])
+  })
+
+  test('rejects empty categories and odd category names', () => {
+    expect(problems({ categories: {} })).toEqual(['categories: expected at least one category'])
+    expect(problems({ categories: { 'bad name': {} } })[0]).toMatch(/^categories\.bad name: category names/)
+  })
+
+  test('rejects cookie globs that are not cookie names', () => {
+    expect(problems({ categories: { a: { cookies: ['a;b'] } } })[0]).toMatch(/^categories\.a\.cookies\[0\]: "a;b" is not/)
+  })
+
+  test('checks cookie attributes', () => {
+    expect(problems({ cookie: { name: 'a b', domain: 'exa mple', path: 'x' } }).map((p) => p.split(':')[0])).toEqual([
+      'cookie.name',
+      'cookie.domain',
+      'cookie.path'
+    ])
+    expect(resolveConfig({ cookie: { domain: 'shop.test', sameSite: 'Strict' } }).cookie).toMatchObject({
+      domain: 'shop.test',
+      sameSite: 'Strict'
+    })
+  })
+})

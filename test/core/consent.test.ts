@@ -1,0 +1,358 @@
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { createConsent } from '../../src/core/consent'
+import { resolveConfig } from '../../src/core/config'
+import { createChoiceStore, randomId } from '../../src/core/storage'
+import type { Config, Cookiegate } from '../../src/core/types'
+
+let instances: Cookiegate[] = []
+const create = (config?: Config) => {
+  let cg = createConsent(config)
+  instances.push(cg)
+  return cg
+}
+const stored = () => {
+  let raw = document.cookie.split('; ').find((c) => c.startsWith('cookiegate='))
+  return raw ? JSON.parse(decodeURIComponent(raw.slice('cookiegate='.length))) : undefined
+}
+const storeChoice = (analytics: boolean, config?: Config) => {
+  let now = new Date().toISOString()
+  createChoiceStore(resolveConfig(config)).write({
+    decided: true,
+    categories: { essential: true, analytics },
+    revision: 0,
+    id: randomId(),
+    given: now,
+    updated: now,
+    method: analytics ? 'accept-all' : 'reject-all'
+  })
+}
+const setGpc = (value: boolean | undefined) =>
+  Object.defineProperty(navigator, 'globalPrivacyControl', { value, configurable: true })
+
+afterEach(() => {
+  instances.forEach((cg) => cg.destroy())
+  instances = []
+  setGpc(undefined)
+  vi.restoreAllMocks()
+})
+
+describe('first visit', () => {
+  test('starts undecided with every optional category off and the banner up', () => {
+    let cg = create()
+    expect(cg.consent.get()).toEqual({
+      decided: false,
+      categories: { essential: true, analytics: false },
+      revision: 0,
+      id: null,
+      given: null,
+      updated: null,
+      method: null
+    })
+    expect(cg.view.get()).toBe('banner')
+    expect(cg.allowed('essential')).toBe(true)
+    expect(cg.allowed('analytics')).toBe(false)
+    expect(stored()).toBeUndefined()
+  })
+
+  test('never allows a category that is not configured', () => {
+    let cg = create()
+    cg.acceptAll()
+    expect(cg.allowed('marketing')).toBe(false)
+    expect(cg.allowed('constructor')).toBe(false)
+  })
+
+  test('throws CookiegateConfigError for a bad config', () => {
+    expect(() => create({ categories: { analytics: { cookies: [1 as never] } } })).toThrow(
+      'categories.analytics.cookies[0]: expected a string'
+    )
+  })
+})
+
+describe('choices', () => {
+  test('accept all allows everything and stores the choice', () => {
+    let cg = create()
+    cg.acceptAll()
+    let state = cg.consent.get()
+    expect(state).toMatchObject({ decided: true, method: 'accept-all', categories: { essential: true, analytics: true } })
+    expect(state.id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(cg.view.get()).toBe('none')
+    expect(stored()).toEqual({
+      v: 1,
+      revision: 0,
+      id: state.id,
+      given: state.given,
+      updated: state.updated,
+      categories: { essential: true, analytics: true },
+      method: 'accept-all'
+    })
+  })
+
+  test('reject all refuses every optional category and stores the choice', () => {
+    let cg = create()
+    cg.rejectAll()
+    expect(cg.allowed('analytics')).toBe(false)
+    expect(stored()).toMatchObject({ method: 'reject-all', categories: { essential: true, analytics: false } })
+  })
+
+  test('save stores a custom choice and refuses what it leaves out', () => {
+    let cg = create({ categories: { essential: { required: true }, analytics: {}, marketing: {} } })
+    cg.save({ analytics: true })
+    expect(cg.consent.get().categories).toEqual({ essential: true, analytics: true, marketing: false })
+    expect(stored().method).toBe('custom')
+  })
+
+  test('save cannot turn a required category off', () => {
+    let cg = create()
+    cg.save({ essential: false, analytics: false })
+    expect(cg.allowed('essential')).toBe(true)
+  })
+
+  test('save names unknown categories in an error and refuses them', () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let cg = create()
+    cg.save({ analytic: true } as never)
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('analytic'))
+    expect(cg.allowed('analytics')).toBe(false)
+  })
+
+  test('keeps the consent id and first date when the choice changes', async () => {
+    let cg = create()
+    cg.acceptAll()
+    let first = cg.consent.get()
+    await new Promise((r) => setTimeout(r, 5))
+    cg.rejectAll()
+    let second = cg.consent.get()
+    expect(second.id).toBe(first.id)
+    expect(second.given).toBe(first.given)
+    expect(second.updated! > first.updated!).toBe(true)
+  })
+
+  test('freezes the state so listeners cannot change it', () => {
+    let cg = create()
+    cg.rejectAll()
+    let state = cg.consent.get()
+    expect(Object.isFrozen(state) && Object.isFrozen(state.categories)).toBe(true)
+  })
+})
+
+describe('returning visitor', () => {
+  test('reads the stored choice and shows no banner', () => {
+    storeChoice(true)
+    let cg = create()
+    expect(cg.consent.get()).toMatchObject({ decided: true, method: 'accept-all' })
+    expect(cg.allowed('analytics')).toBe(true)
+    expect(cg.view.get()).toBe('none')
+  })
+
+  test('asks again after a revision bump', () => {
+    storeChoice(true)
+    let cg = create({ revision: 1 })
+    expect(cg.consent.get().decided).toBe(false)
+    expect(cg.allowed('analytics')).toBe(false)
+    expect(cg.view.get()).toBe('banner')
+  })
+
+  test('asks again when the cookie was tampered with', () => {
+    document.cookie = 'cookiegate=' + encodeURIComponent('{"v":1,"categories":{"analytics":true}}') + '; path=/'
+    let cg = create()
+    expect(cg.consent.get().decided).toBe(false)
+    expect(cg.allowed('analytics')).toBe(false)
+  })
+
+  test('reset forgets the choice and asks again', () => {
+    storeChoice(true)
+    let cg = create()
+    cg.reset()
+    expect(stored()).toBeUndefined()
+    expect(cg.consent.get().decided).toBe(false)
+    expect(cg.allowed('analytics')).toBe(false)
+    expect(cg.view.get()).toBe('banner')
+  })
+})
+
+describe('Global Privacy Control', () => {
+  test('refuses optional categories without a banner and stores nothing', () => {
+    setGpc(true)
+    let cg = create()
+    expect(cg.consent.get()).toMatchObject({ decided: true, method: 'gpc', categories: { analytics: false } })
+    expect(cg.view.get()).toBe('none')
+    expect(stored()).toBeUndefined()
+  })
+
+  test('an explicit choice made in the preferences is stored and wins', () => {
+    setGpc(true)
+    let cg = create()
+    cg.save({ analytics: true })
+    expect(stored()).toMatchObject({ method: 'custom', categories: { analytics: true } })
+    instances.pop()!.destroy()
+    expect(create().allowed('analytics')).toBe(true)
+  })
+
+  test('a stored choice wins over the signal', () => {
+    storeChoice(true)
+    setGpc(true)
+    expect(create().consent.get().method).toBe('accept-all')
+  })
+
+  test('gpc: false turns it off', () => {
+    setGpc(true)
+    let cg = create({ gpc: false })
+    expect(cg.consent.get().decided).toBe(false)
+    expect(cg.view.get()).toBe('banner')
+  })
+})
+
+describe('withdrawal', () => {
+  test('deletes the cookies and storage of a withdrawn category', () => {
+    let cg = create()
+    cg.acceptAll()
+    document.cookie = 'ph_abc_posthog=1; path=/'
+    document.cookie = '_ga=GA1; path=/; domain=example.test'
+    document.cookie = 'session=keep; path=/'
+    localStorage.setItem('ph_abc_window', '1')
+    localStorage.setItem('theme', 'dark')
+    cg.save({ analytics: false })
+    expect(document.cookie).not.toMatch(/ph_abc_posthog|_ga=/)
+    expect(document.cookie).toContain('session=keep')
+    expect(localStorage.getItem('ph_abc_window')).toBeNull()
+    expect(localStorage.getItem('theme')).toBe('dark')
+  })
+
+  test('deletes leftovers of a refused category at start-up', () => {
+    storeChoice(false)
+    document.cookie = '_ga=old; path=/'
+    create()
+    expect(document.cookie).not.toContain('_ga=')
+  })
+
+  test('keeps the cookies of an allowed category', () => {
+    storeChoice(true)
+    document.cookie = '_ga=mine; path=/'
+    create()
+    expect(document.cookie).toContain('_ga=mine')
+  })
+
+  test('reloads when reloadOnWithdraw is set and a script of the category ran', () => {
+    let reload = vi.fn()
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
+    document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    let cg = create({ reloadOnWithdraw: true })
+    cg.acceptAll()
+    cg.rejectAll()
+    expect(reload).toHaveBeenCalledTimes(1)
+  })
+
+  test('does not reload by default', () => {
+    let reload = vi.fn()
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
+    document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    let cg = create()
+    cg.acceptAll()
+    cg.rejectAll()
+    expect(reload).not.toHaveBeenCalled()
+  })
+})
+
+describe('listeners and events', () => {
+  test('onChange gets every change and can unsubscribe', () => {
+    let cg = create()
+    let seen: string[] = []
+    let off = cg.onChange((state) => seen.push(state.method!))
+    cg.acceptAll()
+    cg.rejectAll()
+    off()
+    cg.acceptAll()
+    expect(seen).toEqual(['accept-all', 'reject-all'])
+  })
+
+  test('fires cookiegate:change on document with the state', () => {
+    let cg = create()
+    let detail: unknown
+    document.addEventListener('cookiegate:change', (e) => (detail = (e as CustomEvent).detail), { once: true })
+    cg.acceptAll()
+    expect(detail).toBe(cg.consent.get())
+  })
+
+  test('fires cookiegate:ready once after start-up', async () => {
+    let ready = vi.fn()
+    document.addEventListener('cookiegate:ready', ready)
+    create()
+    await Promise.resolve()
+    document.removeEventListener('cookiegate:ready', ready)
+    expect(ready).toHaveBeenCalledTimes(1)
+    expect(ready.mock.calls[0]![0].detail).toMatchObject({ decided: false })
+  })
+
+  test('whenAllowed resolves once the category is allowed', async () => {
+    let cg = create()
+    let resolved = false
+    let promise = cg.whenAllowed('analytics').then(() => (resolved = true))
+    cg.rejectAll()
+    await Promise.resolve()
+    expect(resolved).toBe(false)
+    cg.acceptAll()
+    await promise
+    expect(resolved).toBe(true)
+  })
+
+  test('whenAllowed resolves at once when already allowed', async () => {
+    storeChoice(true)
+    await expect(create().whenAllowed('analytics')).resolves.toBeUndefined()
+  })
+})
+
+describe('settings links', () => {
+  test('a click on any [data-cookie-settings] element opens the preferences', () => {
+    let cg = create()
+    cg.rejectAll()
+    document.body.innerHTML = '<footer><a href="#top" data-cookie-settings><span>Cookie Settings</span></a></footer>'
+    let event = new MouseEvent('click', { bubbles: true, cancelable: true })
+    document.querySelector('span')!.dispatchEvent(event)
+    expect(cg.view.get()).toBe('preferences')
+    expect(event.defaultPrevented).toBe(true)
+  })
+
+  test('works for links added after start-up and for Enter on a non-button element', () => {
+    let cg = create()
+    cg.rejectAll()
+    let link = document.createElement('span')
+    link.setAttribute('data-cookie-settings', '')
+    link.tabIndex = 0
+    document.body.append(link)
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+    expect(cg.view.get()).toBe('preferences')
+    cg.close()
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }))
+    expect(cg.view.get()).toBe('preferences')
+  })
+
+  test('close brings the banner back while undecided', () => {
+    let cg = create()
+    cg.open()
+    cg.close()
+    expect(cg.view.get()).toBe('banner')
+  })
+})
+
+describe('destroy', () => {
+  test('removes the settings listener, the observer and store listeners', async () => {
+    let cg = create()
+    let changes = vi.fn()
+    cg.onChange(changes)
+    cg.destroy()
+    document.body.innerHTML = '<button data-cookie-settings>Cookie Settings</button>'
+    document.querySelector('button')!.click()
+    expect(cg.view.get()).toBe('none')
+    cg.acceptAll()
+    expect(changes).not.toHaveBeenCalled()
+    expect(stored()).toBeUndefined()
+  })
+
+  test('a new instance works after destroy', () => {
+    create().destroy()
+    let cg = create()
+    document.body.innerHTML = '<button data-cookie-settings>Cookie Settings</button>'
+    document.querySelector('button')!.click()
+    expect(cg.view.get()).toBe('preferences')
+  })
+})

@@ -1,0 +1,32 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+
+// Runs after `npm run build`: checks what ships, not the sources.
+describe('built files', () => {
+  test('the ESM entries import in Node without a DOM', async () => {
+    let main = await import('../dist/cookiegate.mjs')
+    let core = await import('../dist/core.mjs')
+    expect(typeof main.createCookiegate).toBe('function')
+    expect(typeof main.createConsent).toBe('function')
+    expect(typeof core.createConsent).toBe('function')
+    expect(typeof core.CookiegateConfigError).toBe('function')
+  })
+
+  test('the core entry does not pull in Preact', () => {
+    let files = [readFileSync('dist/core.mjs', 'utf8')]
+    for (let [, chunk] of files[0]!.matchAll(/from\s*["']\.\/([^"']+)["']/g)) files.push(readFileSync(`dist/${chunk}`, 'utf8'))
+    expect(files.join('\n')).not.toMatch(/["']preact/)
+  })
+
+  test('the script-tag file bundles everything and leaves no process.env', () => {
+    let iife = readFileSync('dist/cookiegate.js', 'utf8')
+    expect(iife).not.toMatch(/process\.env|\bimport\s*\(|^import /m)
+    expect(iife).toContain('.cg-banner')
+  })
+
+  test('ships a stylesheet and type declarations', () => {
+    expect(readFileSync('dist/cookiegate.css', 'utf8')).toContain('--cg-bg')
+    expect(readFileSync('dist/types/index.d.ts', 'utf8')).toContain('createCookiegate')
+  })
+})

@@ -1,0 +1,94 @@
+import { screen } from '@testing-library/preact'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+
+// Each test loads the script-tag entry afresh, as a page would.
+const load = async () => {
+  vi.resetModules()
+  await import('../src/iife')
+  await Promise.resolve()
+}
+const configElement = (json: string) =>
+  document.head.insertAdjacentHTML('beforeend', `<script type="application/json" id="cookiegate-config">${json}</script>`)
+
+afterEach(() => {
+  window.Cookiegate?.destroy()
+  vi.restoreAllMocks()
+})
+
+describe('script-tag entry', () => {
+  test('works with no config at all', async () => {
+    await load()
+    expect(window.Cookiegate!.config.categories.map((c) => c.name)).toEqual(['essential', 'analytics'])
+    expect(await screen.findByRole('region', { name: 'Cookies on this site' })).toBeTruthy()
+  })
+
+  test('reads the #cookiegate-config element', async () => {
+    configElement('{"policyUrl":"/privacy","categories":{"essential":{"required":true},"marketing":{}}}')
+    await load()
+    expect(window.Cookiegate!.config.categories.map((c) => c.name)).toEqual(['essential', 'marketing'])
+    expect(window.Cookiegate!.config.policyUrl).toBe('/privacy')
+  })
+
+  test('falls back to window.cookiegateConfig', async () => {
+    window.cookiegateConfig = { revision: 3 }
+    await load()
+    expect(window.Cookiegate!.config.revision).toBe(3)
+  })
+
+  test('gives one instance and one banner when included twice', async () => {
+    await load()
+    let first = window.Cookiegate
+    await load()
+    expect(window.Cookiegate).toBe(first)
+    await screen.findByRole('region')
+    expect(screen.getAllByRole('region')).toHaveLength(1)
+  })
+
+  test('fails closed on bad JSON: one error, no banner, nothing allowed', async () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    window.log = []
+    configElement('{ "categories": ')
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics">log.push('ran')</script>`
+    await load()
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(error.mock.calls[0]![0]).toMatch(/#cookiegate-config is not valid JSON/)
+    window.Cookiegate!.acceptAll()
+    expect(window.Cookiegate!.allowed('analytics')).toBe(false)
+    expect(window.log).toEqual([])
+    await new Promise((r) => setTimeout(r, 10))
+    expect(document.querySelector('.cg-root')).toBeNull()
+  })
+
+  test('fails closed on an invalid config and names every bad field', async () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    configElement('{"categories":{"analytics":{"cookeis":[]}},"expiresDays":0}')
+    await load()
+    expect(error).toHaveBeenCalledTimes(1)
+    let message = error.mock.calls[0]![0] as string
+    expect(message).toContain('categories.analytics.cookeis')
+    expect(message).toContain('expiresDays')
+    expect(window.Cookiegate!.allowed('analytics')).toBe(false)
+    expect(document.querySelector('.cg-root')).toBeNull()
+  })
+
+  test('a failed config ignores an earlier stored consent', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    document.cookie =
+      'cookiegate=' +
+      encodeURIComponent(
+        JSON.stringify({
+          v: 1,
+          revision: 0,
+          id: '3f1c2b4a-1d2e-4f3a-8b9c-0d1e2f3a4b5c',
+          given: new Date().toISOString(),
+          updated: new Date().toISOString(),
+          categories: { essential: true, analytics: true },
+          method: 'accept-all'
+        })
+      ) +
+      '; path=/'
+    configElement('{"gpc":"no"}')
+    await load()
+    expect(window.Cookiegate!.allowed('analytics')).toBe(false)
+  })
+})
