@@ -5,8 +5,9 @@ import { describe, expect, test } from 'vitest'
 // Runs after `npm run build`: checks what ships, not the sources.
 describe('built files', () => {
   test('the ESM entries import in Node without a DOM', async () => {
-    let main = await import('../dist/cookiegate.mjs')
-    let core = await import('../dist/core.mjs')
+    let load = (file: string) => import(/* @vite-ignore */ new URL(`../dist/${file}`, import.meta.url).href)
+    let main = await load('cookiegate.mjs')
+    let core = await load('core.mjs')
     expect(typeof main.createCookiegate).toBe('function')
     expect(typeof main.createConsent).toBe('function')
     expect(typeof core.createConsent).toBe('function')

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { Cookiegate } from '../core/types'
 import { Toggle } from './toggle'
-import { useFocusTrap } from './use-focus-trap'
+import { useModal } from './use-modal'
 
 /**
  * The preferences: a modal <dialog> (the rest of the page is inert while it is open) with a
@@ -12,16 +12,7 @@ export function Preferences({ cg }: { cg: Cookiegate }) {
   let ref = useRef<HTMLDialogElement>(null)
   // Start from the current choice; nothing optional is pre-ticked for a new visitor.
   let [choice, setChoice] = useState(() => ({ ...cg.consent.get().categories }))
-
-  useEffect(() => {
-    let dialog = ref.current!
-    if (typeof dialog.showModal === 'function') dialog.showModal()
-    else dialog.setAttribute('open', '')
-    return () => {
-      if (dialog.open && typeof dialog.close === 'function') dialog.close()
-    }
-  }, [])
-  useFocusTrap(ref)
+  useModal(ref)
 
   return (
     <dialog

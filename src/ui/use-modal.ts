@@ -1,0 +1,40 @@
+import type { RefObject } from 'preact'
+import { useEffect } from 'preact/hooks'
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/**
+ * Opens a <dialog> as a modal while the component is mounted: the page behind turns inert, focus
+ * moves to the first control, Tab and Shift+Tab wrap inside, and on unmount focus goes back to
+ * the element that had it (the footer link, say).
+ */
+export function useModal(ref: RefObject<HTMLDialogElement | null>) {
+  useEffect(() => {
+    let dialog = ref.current
+    if (!dialog) return
+    // Read before showModal(), which moves focus into the dialog.
+    let opener = document.activeElement as HTMLElement | null
+    if (typeof dialog.showModal === 'function') dialog.showModal()
+    else dialog.setAttribute('open', '')
+    let focusables = () => Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE))
+    focusables()[0]?.focus()
+    let onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab') return
+      let list = focusables()
+      let first = list[0]
+      let last = list[list.length - 1]
+      let active = document.activeElement
+      if (event.shiftKey ? active === first || !dialog.contains(active) : active === last) {
+        event.preventDefault()
+        ;(event.shiftKey ? last : first)?.focus()
+      }
+    }
+    dialog.addEventListener('keydown', onKey)
+    return () => {
+      dialog.removeEventListener('keydown', onKey)
+      if (dialog.open && typeof dialog.close === 'function') dialog.close()
+      if (opener && opener.isConnected && opener !== document.body) opener.focus()
+    }
+  }, [])
+}
