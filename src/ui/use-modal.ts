@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact'
-import { useEffect } from 'preact/hooks'
+import { useLayoutEffect } from 'preact/hooks'
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -10,7 +10,8 @@ const FOCUSABLE =
  * the element that had it (the footer link, say).
  */
 export function useModal(ref: RefObject<HTMLDialogElement | null>) {
-  useEffect(() => {
+  // A layout effect: the dialog is modal before the first paint, and focus is back before it is removed.
+  useLayoutEffect(() => {
     let dialog = ref.current
     if (!dialog) return
     // Read before showModal(), which moves focus into the dialog.

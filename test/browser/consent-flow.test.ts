@@ -166,7 +166,7 @@ describe('consent flow (script tag, Chromium)', () => {
     await dialog(p).waitFor({ state: 'visible' })
     await p.page.keyboard.press('Escape')
     await dialog(p).waitFor({ state: 'detached' })
-    expect.soft(await onLink(), 'focus returns to the link after Esc').toBe(true)
+    expect.soft(await waitFor(onLink, (v) => v, 1000), 'focus returns to the link after Esc').toBe(true)
 
     // Focused from script, then Enter: works again.
     await p.page.evaluate(() => (document.querySelector('[data-cookie-settings]') as HTMLElement).focus())
@@ -174,7 +174,7 @@ describe('consent flow (script tag, Chromium)', () => {
     await dialog(p).waitFor({ state: 'visible' })
     await p.page.keyboard.press('Escape')
     await dialog(p).waitFor({ state: 'detached' })
-    expect(await onLink(), 'focus returns to the link after Esc').toBe(true)
+    expect(await waitFor(onLink, (v) => v, 1000), 'focus returns to the link after Esc').toBe(true)
     p.assertClean()
   })
 

@@ -5,10 +5,10 @@
  *
  * Build first: `npx vite build && npx vite build --mode iife` (the site serves dist/).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dirname, join, normalize, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
@@ -103,7 +103,19 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(join(DIST, 'cookiegate.js'))) {
     throw new Error('dist/cookiegate.js is missing: run `npx vite build && npx vite build --mode iife` first')
   }
+  // A snapshot of dist/ taken now, so a rebuild running alongside the suite cannot break a page load.
+  let files = new Map<string, Buffer>()
+  let walk = (dir: string) => {
+    for (let name of readdirSync(dir)) {
+      let file = join(dir, name)
+      if (statSync(file).isDirectory()) walk(file)
+      else files.set('/' + relative(DIST, file).split('\\').join('/'), readFileSync(file))
+    }
+  }
+  walk(DIST)
   let pages = new Map<string, string>()
+  /** Requests the site answered with 404 (a missing chunk of the build shows up here). */
+  let missing: string[] = []
   let requests: AnalyticsRequest[] = []
   let counter = 0
 
@@ -111,13 +123,10 @@ export async function startHarness(): Promise<Harness> {
     let path = new URL(req.url || '/', 'http://x').pathname
     let html = pages.get(path)
     if (html !== undefined) return send(res, 200, TYPES['.html']!, html)
-    // dist/cookiegate.js and anything it may fetch from its own folder.
-    let file = normalize(join(DIST, path))
-    if (file.startsWith(DIST + '/') && existsSync(file)) {
-      let ext = file.slice(file.lastIndexOf('.'))
-      // Read on every request so a rebuild is picked up.
-      return send(res, 200, TYPES[ext] || 'application/octet-stream', readFileSync(file))
-    }
+    // dist/cookiegate.js at /cookiegate.js, and anything it may fetch from its own folder.
+    let file = files.get(path)
+    if (file) return send(res, 200, TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream', file)
+    missing.push(path)
     send(res, 404, 'text/plain', 'not found')
   })
 
@@ -171,7 +180,14 @@ export async function startHarness(): Promise<Harness> {
     let since = Date.now()
     let url = base + path
     let ready = async () => {
-      await p.waitForFunction(() => !!(window as unknown as { Cookiegate?: unknown }).Cookiegate, undefined, { timeout: 10000 })
+      try {
+        await p.waitForFunction(() => !!(window as unknown as { Cookiegate?: unknown }).Cookiegate, undefined, { timeout: 10000 })
+      } catch (error) {
+        throw new Error(
+          `window.Cookiegate never appeared on ${url} (404s: ${missing.join(', ') || 'none'}; errors: ${[...pageErrors, ...consoleErrors].join(' | ') || 'none'})`,
+          { cause: error }
+        )
+      }
     }
     await p.goto(url, { waitUntil: 'load' })
     await ready()
