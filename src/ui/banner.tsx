@@ -1,3 +1,4 @@
+import { Actions } from './actions'
 import type { Cookiegate } from '../core/types'
 
 /**
@@ -22,17 +23,11 @@ export function Banner({ cg }: { cg: Cookiegate }) {
           </>
         )}
       </p>
-      <div class="cg-actions">
-        <button type="button" class="cg-btn" onClick={cg.acceptAll}>
-          {texts.acceptAll}
-        </button>
-        <button type="button" class="cg-btn" onClick={cg.rejectAll}>
-          {texts.rejectAll}
-        </button>
+      <Actions cg={cg}>
         <button type="button" class="cg-btn" aria-haspopup="dialog" onClick={cg.open}>
           {texts.customise}
         </button>
-      </div>
+      </Actions>
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks'
 import type { Cookiegate } from '../core/types'
+import { Actions } from './actions'
 import { Toggle } from './toggle'
 import { useModal } from './use-modal'
 
@@ -57,17 +58,11 @@ export function Preferences({ cg }: { cg: Cookiegate }) {
           />
         ))}
       </ul>
-      <div class="cg-actions">
-        <button type="button" class="cg-btn" onClick={cg.acceptAll}>
-          {texts.acceptAll}
-        </button>
-        <button type="button" class="cg-btn" onClick={cg.rejectAll}>
-          {texts.rejectAll}
-        </button>
+      <Actions cg={cg}>
         <button type="button" class="cg-btn" onClick={() => cg.save(choice)}>
           {texts.save}
         </button>
-      </div>
+      </Actions>
     </dialog>
   )
 }
