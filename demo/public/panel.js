@@ -76,8 +76,8 @@
     el.tag.textContent = 'Ran at ' + time(last.ranAt)
     el.tag.dataset.tone = 'on'
     el.tagNote.textContent =
-      'Cookiegate swapped the text/plain tag for a real script. It set _ga and ph_demo and sent a pageview. ' +
-      'A script that has run cannot be unloaded: after withdrawing, its cookies are deleted and it stays quiet until the next page load.'
+      'Cookiegate swapped the text/plain tag for a real script: it set _ga and ph_demo and sent a pageview. ' +
+      'Withdrawing deletes those; a script that has run cannot be unloaded, so it is gone only after the next page load.'
   }
 
   function renderCookies() {
