@@ -1,0 +1,58 @@
+/** The banner overlays the page: no layout shift, and it fits a 320 px wide phone. */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { html, sleep, startHarness, type Harness } from './harness'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterEach(async () => {
+  await h?.closePages()
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+const ARTICLE = '<main><h1>Pricing</h1>' + '<p>Plans for every team size, billed monthly or yearly.</p>'.repeat(40) + '</main>'
+// Records every layout-shift entry from the first paint on.
+const RECORD_SHIFTS = `
+  window.__shifts = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value) })
+    .observe({ type: 'layout-shift', buffered: true });`
+
+describe('layout (Chromium)', () => {
+  test('showing and dismissing the banner shifts nothing on the page', async () => {
+    let p = await h.page(html(ARTICLE), { init: RECORD_SHIFTS })
+    let banner = p.page.getByRole('region', { name: 'Cookies on this site' })
+    await banner.waitFor({ state: 'visible' })
+    await sleep(300)
+    await banner.getByRole('button', { name: 'Reject all' }).click()
+    await banner.waitFor({ state: 'detached' })
+    await sleep(300)
+    let shifts = await p.page.evaluate(() => (window as any).__shifts as number[])
+    expect(shifts.reduce((a, b) => a + b, 0)).toBe(0)
+    p.assertClean()
+  })
+
+  test('the banner and the preferences fit a 320 px wide viewport', async () => {
+    let p = await h.page(html(ARTICLE), { context: { viewport: { width: 320, height: 640 } } })
+    let banner = p.page.getByRole('region', { name: 'Cookies on this site' })
+    await banner.waitFor({ state: 'visible' })
+    let fits = (selector: string) =>
+      p.page.evaluate((sel) => {
+        let r = document.querySelector(sel)!.getBoundingClientRect()
+        return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight
+      }, selector)
+    expect(await fits('.cg-banner')).toBe(true)
+    for (let name of ['Accept all', 'Reject all', 'Customise']) {
+      let box = (await banner.getByRole('button', { name }).boundingBox())!
+      expect(box.width).toBeGreaterThan(200)
+      expect(box.height).toBeGreaterThanOrEqual(44)
+    }
+    await banner.getByRole('button', { name: 'Customise' }).click()
+    await p.page.getByRole('dialog', { name: 'Cookie settings' }).waitFor({ state: 'visible' })
+    expect(await fits('.cg-modal')).toBe(true)
+    expect(await p.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
+    p.assertClean()
+  })
+})
