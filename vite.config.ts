@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type Plugin } from 'vite'
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+
 // dist/cookiegate.css: the same styles the UI adopts, minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({
   name: 'cookiegate-css',
@@ -11,32 +13,39 @@ const emitStylesheet = (): Plugin => ({
   }
 })
 
-// Two passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
-//   vite build             → dist/cookiegate.mjs + dist/core.mjs (ESM, dependencies external) + dist/cookiegate.css
-//   vite build --mode iife → dist/cookiegate.js (the script-tag file, everything bundled)
+// Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
+//   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
+//   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
+//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in
 export default defineConfig(({ mode }) => {
-  let iife = mode === 'iife'
+  let esm = mode !== 'iife' && mode !== 'ui'
   return {
-    plugins: iife ? [] : [emitStylesheet()],
+    plugins: esm ? [emitStylesheet()] : [],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
-    define: iife ? { 'process.env.NODE_ENV': '"production"' } : {},
+    define: {
+      __VERSION__: JSON.stringify(version),
+      // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
+      ...(esm ? {} : { 'process.env.NODE_ENV': '"production"' })
+    },
     build: {
       target: 'es2020',
       cssTarget: ['chrome90', 'firefox90', 'safari15'],
-      emptyOutDir: !iife,
+      emptyOutDir: esm,
       minify: true,
       sourcemap: false,
-      lib: iife
-        ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
-        : {
-            entry: { cookiegate: 'src/index.ts', core: 'src/core/index.ts' },
-            formats: ['es'],
-            fileName: (_format, name) => `${name}.mjs`
-          },
+      lib:
+        mode === 'iife'
+          ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
+          : mode === 'ui'
+            ? { entry: 'src/ui/index.tsx', formats: ['es'], fileName: () => 'cookiegate-ui.js' }
+            : {
+                entry: { cookiegate: 'src/index.ts', core: 'src/core/index.ts', ui: 'src/ui/index.tsx' },
+                formats: ['es'],
+                fileName: (_format, name) => `${name}.mjs`
+              },
       rolldownOptions: {
-        external: iife ? [] : [/^preact/, /^nanostores/, /^@nanostores\//, /^js-cookie/],
-        output: { minify: true, chunkFileNames: 'shared-[hash].mjs' }
+        external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
+        output: { minify: true, chunkFileNames: '[name]-[hash].mjs' }
       }
     },
     test: {
@@ -50,7 +59,15 @@ export default defineConfig(({ mode }) => {
             environment: 'happy-dom',
             // Gated inline scripts must really run; network loads stay off (no request leaves a unit test).
             environmentOptions: {
-              happyDOM: { url: 'https://www.example.test/page', settings: { enableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true, disableCSSFileLoading: true } }
+              happyDOM: {
+                url: 'https://www.example.test/page',
+                settings: {
+                  enableJavaScriptEvaluation: true,
+                  disableJavaScriptFileLoading: true,
+                  disableIframePageLoading: true,
+                  disableCSSFileLoading: true
+                }
+              }
             },
             setupFiles: ['test/setup.ts']
           }

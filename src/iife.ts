@@ -4,8 +4,9 @@
  */
 import { atom } from 'nanostores'
 import { resolveConfig } from './core/config'
+import { createConsent } from './core/consent'
+import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
-import { createCookiegate } from './index'
 
 declare global {
   interface Window {
@@ -13,6 +14,11 @@ declare global {
     cookiegateConfig?: unknown
   }
 }
+
+// The UI lives beside this file; `currentScript` is only set while this file first runs.
+const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
+// The version in the URL keeps a cached UI from an older release away from a newer loader.
+const loadUI = () => import(/* @vite-ignore */ new URL(`cookiegate-ui.js?v=${__VERSION__}`, base).href)
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {
@@ -53,7 +59,7 @@ function init() {
   // Included twice: the first copy wins, so there is one instance and one banner.
   if (window.Cookiegate) return
   try {
-    window.Cookiegate = createCookiegate(readConfig() as never)
+    window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI))
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)
     window.Cookiegate = createClosed()

@@ -1,14 +1,13 @@
-/** `cookiegate`: the core plus the Preact UI. */
+/** `cookiegate`: the core plus the Preact UI, which is loaded only when it has something to show. */
 import { createConsent } from './core/consent'
+import { lazyMount } from './core/lazy-mount'
 import type { Config, Cookiegate } from './core/types'
-import { mountUI } from './ui/index'
 
 export * from './core/index'
-export { mountUI }
 
 /**
- * Validates the config, reads the stored choice, gates tags and mounts the banner and
- * preferences (unless `ui: false`).
+ * Validates the config, reads the stored choice, gates tags and shows the banner and
+ * preferences (unless `ui: false`). The UI is a separate chunk, imported on first need.
  *
  * ```js
  * import { createCookiegate } from 'cookiegate'
@@ -17,5 +16,5 @@ export { mountUI }
  * @throws CookiegateConfigError listing every problem.
  */
 export function createCookiegate(config?: Config): Cookiegate {
-  return createConsent(config, (cg) => (cg.config.ui ? mountUI(cg) : () => {}))
+  return createConsent(config, lazyMount(() => import('./ui/index')))
 }

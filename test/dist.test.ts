@@ -20,10 +20,15 @@ describe('built files', () => {
     expect(files.join('\n')).not.toMatch(/["']preact/)
   })
 
-  test('the script-tag file bundles everything and leaves no process.env', () => {
-    let iife = readFileSync('dist/cookiegate.js', 'utf8')
-    expect(iife).not.toMatch(/process\.env|\bimport\s*\(|^import /m)
-    expect(iife).toContain('.cg-banner')
+  test('the script-tag file has no Preact and loads the UI file beside it', () => {
+    let loader = readFileSync('dist/cookiegate.js', 'utf8')
+    let ui = readFileSync('dist/cookiegate-ui.js', 'utf8')
+    expect(loader).not.toMatch(/process\.env|^import /m)
+    expect(loader).toContain('cookiegate-ui.js?v=')
+    expect(loader).not.toContain('.cg-banner')
+    expect(ui).not.toMatch(/process\.env|^import /m)
+    expect(ui).toContain('.cg-banner')
+    expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
   })
 
   test('ships a stylesheet and type declarations', () => {

@@ -1,5 +1,5 @@
 import type { Category, Config, ResolvedConfig, Texts } from './types'
-import { KNOWN_CATEGORIES, TEXTS } from './texts'
+import { KNOWN_CATEGORIES, TEXT_KEYS } from './defaults'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends Error {
@@ -100,8 +100,8 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
       categories.push({
         name,
         required: bool(raw.required, path + '.required', false),
-        label: str(raw.label, path + '.label', known ? known.label : name),
-        description: str(raw.description, path + '.description', known ? known.description : ''),
+        label: raw.label === undefined ? undefined : str(raw.label, path + '.label', name),
+        description: raw.description === undefined ? undefined : str(raw.description, path + '.description', ''),
         cookies: globs(raw.cookies, path + '.cookies', known?.cookies),
         storage: globs(raw.storage, path + '.storage', known?.storage)
       })
@@ -128,14 +128,12 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     }
   }
 
-  let texts: Texts = { ...TEXTS }
+  let texts: Partial<Texts> = {}
   if (config.texts !== undefined) {
     if (!isObject(config.texts)) fail('texts', 'expected an object')
     else {
-      keys(config.texts, Object.keys(TEXTS), 'texts.')
-      for (let key of Object.keys(TEXTS) as (keyof Texts)[]) {
-        texts[key] = str(config.texts[key], 'texts.' + key, TEXTS[key])
-      }
+      keys(config.texts, TEXT_KEYS, 'texts.')
+      for (let key of TEXT_KEYS) if (config.texts[key] !== undefined) texts[key] = str(config.texts[key], 'texts.' + key, '')
     }
   }
 

@@ -126,8 +126,9 @@ export interface Config {
 export interface Category {
   name: string
   required: boolean
-  label: string
-  description: string
+  /** As configured; the UI falls back to its built-in text for `essential`/`analytics`, else the name. */
+  label: string | undefined
+  description: string | undefined
   cookies: string[]
   storage: string[]
 }
@@ -142,7 +143,8 @@ export interface ResolvedConfig {
   gpc: boolean
   reloadOnWithdraw: boolean
   ui: boolean
-  texts: Texts
+  /** The texts the config overrides; the UI fills in the rest. */
+  texts: Partial<Texts>
 }
 
 /** What the UI shows: nothing, the first-layer banner, or the preferences modal. */

@@ -1,19 +1,18 @@
 import type { ComponentChildren } from 'preact'
-import type { Cookiegate } from '../core/types'
+import type { Cookiegate, Texts } from '../core/types'
 
 /**
  * Accept all and Reject all, side by side in one style (neither is more prominent), followed by
  * the layer's own third action.
  */
-export function Actions({ cg, children }: { cg: Cookiegate; children: ComponentChildren }) {
-  let { texts } = cg.config
+export function Actions({ cg, t, children }: { cg: Cookiegate; t: Texts; children: ComponentChildren }) {
   return (
     <div class="cg-actions">
       <button type="button" class="cg-btn" onClick={cg.acceptAll}>
-        {texts.acceptAll}
+        {t.acceptAll}
       </button>
       <button type="button" class="cg-btn" onClick={cg.rejectAll}>
-        {texts.rejectAll}
+        {t.rejectAll}
       </button>
       {children}
     </div>

@@ -1,18 +1,20 @@
-import { useStore } from '@nanostores/preact'
 import { render } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
 import { Preferences } from './preferences'
 import { adoptStyles } from './styles'
+import { TEXTS } from './texts'
+import { useStore } from './use-store'
 
 function App({ cg }: { cg: Cookiegate }) {
   let view = useStore(cg.view)
   let { decided } = useStore(cg.consent)
+  let t = { ...TEXTS, ...cg.config.texts }
   // The banner stays under the open preferences, so Esc hands focus back to its Customise button.
   return (
     <>
-      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} />}
-      {view === 'preferences' && <Preferences cg={cg} />}
+      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} t={t} />}
+      {view === 'preferences' && <Preferences cg={cg} t={t} />}
     </>
   )
 }

@@ -28,6 +28,8 @@ export interface OpenOptions {
   init?: string
   /** Extra browser-context options. */
   context?: BrowserContextOptions
+  /** Called with the page before it navigates, e.g. to listen for requests. */
+  setup?: (page: Page) => void
 }
 
 /** A page in its own fresh browser context, with what went wrong on it. */
@@ -177,6 +179,7 @@ export async function startHarness(): Promise<Harness> {
     p.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
+    options.setup?.(p)
     let since = Date.now()
     let url = base + path
     let ready = async () => {

@@ -1,0 +1,48 @@
+import type { MountUI } from './consent'
+
+/**
+ * A `MountUI` that downloads the real UI only when there is something to show: the banner on a
+ * first visit (at once, as early as possible), the preferences when opened. A returning visitor
+ * never downloads it. Pointing at or focusing a settings link starts the download early, so the
+ * preferences open without a visible delay.
+ */
+export function lazyMount(load: () => Promise<{ mountUI: MountUI }>): MountUI {
+  return (cg) => {
+    if (!cg.config.ui) return () => {}
+    let loading: Promise<{ mountUI: MountUI }> | undefined
+    let unmount: (() => void) | undefined
+    let stopped = false
+    let fetchUI = () =>
+      (loading ||= load().catch((error: unknown) => {
+        // Nothing optional runs without a choice, so a missing UI file fails closed; a later
+        // open() tries again.
+        loading = undefined
+        console.error('Cookiegate: could not load its UI (cookiegate-ui.js)', error)
+        throw error
+      }))
+    let show = () => {
+      fetchUI().then(
+        (ui) => {
+          if (!stopped && !unmount) unmount = ui.mountUI(cg)
+        },
+        () => {}
+      )
+    }
+    let onIntent = (event: Event) => {
+      let target = event.target
+      if (target instanceof Element && target.closest('[data-cookie-settings]')) fetchUI().catch(() => {})
+    }
+    let unsubscribe = cg.view.subscribe((view) => {
+      if (view !== 'none') show()
+    })
+    document.addEventListener('pointerover', onIntent, true)
+    document.addEventListener('focusin', onIntent, true)
+    return () => {
+      stopped = true
+      unsubscribe()
+      document.removeEventListener('pointerover', onIntent, true)
+      document.removeEventListener('focusin', onIntent, true)
+      unmount?.()
+    }
+  }
+}

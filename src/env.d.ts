@@ -1,0 +1,2 @@
+/** The package version, set by the build (vite.config.ts `define`). */
+declare const __VERSION__: string
