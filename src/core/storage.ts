@@ -72,6 +72,9 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
     // Secure whenever the page is https; a Secure cookie cannot be set over plain http.
     secure: location.protocol === 'https:'
   })
+  // Where cookies are blocked or `document.cookie` throws (sandboxed or third-party frames,
+  // strict privacy settings), a refused write keeps the choice here, for this page only.
+  let memory: string | undefined
   let get = (): string | undefined => {
     try {
       return cookies.get(name)
@@ -80,7 +83,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
     }
   }
   return {
-    read: () => parseChoice(get(), config),
+    read: () => parseChoice(memory ?? get(), config),
     write(state) {
       let value = JSON.stringify({
         v: 1,
@@ -93,12 +96,13 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
       })
       try {
         cookies.set(name, value, { expires: config.expiresDays })
-      } catch {
-        // document.cookie throws in sandboxed frames: the choice then lives for this page only.
-      }
-      return get() === value
+      } catch {}
+      let stored = get() === value
+      memory = stored ? undefined : value
+      return stored
     },
     clear() {
+      memory = undefined
       try {
         cookies.remove(name)
       } catch {}
