@@ -32,7 +32,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
   }
   let keys = (obj: Record<string, unknown>, allowed: string[], path: string) => {
     for (let key of Object.keys(obj)) {
-      if (!allowed.includes(key)) fail(path + key, `unknown key (expected one of ${allowed.join(', ')})`)
+      if (!allowed.includes(key)) fail(path + (key || '""'), `unknown key (expected one of ${allowed.join(', ')})`)
     }
   }
   let str = (v: unknown, path: string, fallback: string): string => {
