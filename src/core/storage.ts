@@ -40,6 +40,8 @@ export function parseChoice(raw: string | undefined, config: ResolvedConfig, now
     return null
   }
   if (!data || typeof data !== 'object' || data.v !== 1 || data.revision !== config.revision) return null
+  // We write exactly these seven keys; anything more was added by someone else.
+  if (Object.keys(data).length !== 7) return null
   let { id, given, updated, method, categories } = data
   let givenAt = date(given)
   let updatedAt = date(updated)

@@ -48,7 +48,8 @@ describe('parseChoice', () => {
       { categories: ['analytics'] },
       { categories: { essential: true, analytics: 'true' } },
       { categories: { essential: true } },
-      { categories: { essential: true, analytics: true } }
+      { categories: { essential: true, analytics: true } },
+      { pad: 'x'.repeat(3000) }
     ]
     for (let change of cases) expect(parse({ ...valid, ...change }), JSON.stringify(change)).toBeNull()
   })
@@ -110,6 +111,7 @@ describe('parseChoice on generated input', () => {
     let updated = Date.parse(d.updated)
     let analytics = Object.prototype.hasOwnProperty.call(d.categories, 'analytics') ? d.categories.analytics : undefined
     return (
+      Object.keys(d).sort().join() === 'categories,given,id,method,revision,updated,v' &&
       d.v === 1 &&
       d.revision === 0 &&
       /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(d.id) &&
