@@ -5,20 +5,15 @@
  * Scenarios already covered in consent-flow.test.ts (reject then reload, GPC, unknown config
  * key and bad JSON, SPA routes, the script included twice) are not repeated here.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, sleep, startHarness, waitFor, type Harness, type TestPage } from './harness'
+import { html, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
+// Playwright turns the back/forward cache off by default; scenario 10 needs it.
+const harness = useHarness({ ignoreDefaultArgs: ['--disable-back-forward-cache'] })
 let h: Harness
-beforeAll(async () => {
-  // Playwright turns the back/forward cache off by default; scenario 10 needs it.
-  h = await startHarness({ ignoreDefaultArgs: ['--disable-back-forward-cache'] })
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 /** Records unhandled rejections and CSP violations from the first moment of every document. */

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
@@ -285,6 +286,24 @@ ${script}
 ${body}
 </body>
 </html>`
+}
+
+/**
+ * Starts a harness for the test file (beforeAll), closes its pages after each test and the
+ * whole of it at the end. Returns a getter, as the harness exists only once beforeAll ran.
+ */
+export function useHarness(options?: HarnessOptions): () => Harness {
+  let h: Harness | undefined
+  beforeAll(async () => {
+    h = await startHarness(options)
+  })
+  afterEach(async () => {
+    await h?.closePages()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  return () => h!
 }
 
 /** Polls `fn` until `ok` holds or `timeout` ms passed; returns the last value. */

@@ -2,18 +2,13 @@
  * Page hygiene: the script tag adds one global, patches no built-in, and `destroy()` leaves no
  * listener, observer, channel or node behind.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, startHarness, type Harness } from './harness'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { html, useHarness, type Harness } from './harness'
 
+const harness = useHarness()
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
