@@ -13,6 +13,19 @@ const emitStylesheet = (): Plugin => ({
   }
 })
 
+// nanostores 1.5 keeps a shared epoch in `globalThis.nanostoresGlobal`, so that copies of it in
+// one page agree. The script-tag files hold one copy, and must add no global but
+// `window.Cookiegate`: keep the epoch local there. Fails the build if nanostores changes that line.
+const NANOSTORES_GLOBAL = 'globalThis.nanostoresGlobal ||= { epoch: 0 }'
+const localNanostoresEpoch = (): Plugin => ({
+  name: 'cookiegate-local-nanostores-epoch',
+  transform(code, id) {
+    if (!/nanostores[\\/]atom[\\/]index\.js$/.test(id)) return
+    if (!code.includes(NANOSTORES_GLOBAL)) this.error(`nanostores no longer sets "${NANOSTORES_GLOBAL}": update ${id} handling`)
+    return code.replace(NANOSTORES_GLOBAL, '{ epoch: 0 }')
+  }
+})
+
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
@@ -20,7 +33,7 @@ const emitStylesheet = (): Plugin => ({
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
-    plugins: esm ? [emitStylesheet()] : [],
+    plugins: esm ? [emitStylesheet()] : [localNanostoresEpoch()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),

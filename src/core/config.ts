@@ -32,7 +32,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
   }
   let keys = (obj: Record<string, unknown>, allowed: string[], path: string) => {
     for (let key of Object.keys(obj)) {
-      if (!allowed.includes(key)) fail(path + key, `unknown key (expected one of ${allowed.join(', ')})`)
+      if (!allowed.includes(key)) fail(path + (key || '""'), `unknown key (expected one of ${allowed.join(', ')})`)
     }
   }
   let str = (v: unknown, path: string, fallback: string): string => {
@@ -75,9 +75,11 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
   let policyUrl: string | null = null
   if (config.policyUrl !== undefined) {
     policyUrl = str(config.policyUrl, 'policyUrl', '') || null
-    // Only http(s) and relative links: a `javascript:` URL in config would run on click.
-    if (policyUrl && /^[a-z][a-z0-9+.-]*:/i.test(policyUrl.trim()) && !/^https?:/i.test(policyUrl.trim())) {
-      fail('policyUrl', `"${policyUrl}" must be an http(s) or relative URL`)
+    // Only http(s) and relative links: a `javascript:` URL in config would run on click. Browsers
+    // drop tabs and newlines anywhere in a URL and control characters at its ends
+    // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
+    if (policyUrl && (/[\0-\x1f\x7f]/.test(policyUrl) || (/^[a-z][a-z0-9+.-]*:/i.test(policyUrl.trim()) && !/^https?:/i.test(policyUrl.trim())))) {
+      fail('policyUrl', `${JSON.stringify(policyUrl)} must be an http(s) or relative URL`)
       policyUrl = null
     }
   }

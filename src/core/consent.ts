@@ -3,6 +3,7 @@ import { resolveConfig } from './config'
 import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
 import { createChoiceStore, randomId } from './storage'
+import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
 import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, View } from './types'
 
@@ -41,19 +42,48 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
   }
   let gpc = () =>
     config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  let undecided = (decided = false) =>
+    build(() => false, { decided, id: null, given: null, updated: null, method: decided ? 'gpc' : null })
   // Without a stored choice: refuse everything optional, silently under GPC, else ask.
-  let initial = (): ConsentState =>
-    store.read() ||
-    build(() => false, { decided: gpc(), id: null, given: null, updated: null, method: gpc() ? 'gpc' : null })
+  let initial = (): ConsentState => {
+    let stored = store.read()
+    return stored ? build((name) => stored.categories[name] === true, stored) : undecided(gpc())
+  }
+  // A prerendered page has not been seen yet: no banner and nothing optional runs until it is
+  // shown, and the choice is read then, as another tab may have changed it meanwhile.
+  let prerendering = () => (document as { prerendering?: boolean }).prerendering === true
 
-  let $consent = atom<ConsentState>(initial())
-  let $view = atom<View>($consent.get().decided ? 'none' : 'banner')
+  let $consent = atom<ConsentState>(prerendering() ? undecided() : initial())
+  let $view = atom<View>($consent.get().decided || prerendering() ? 'none' : 'banner')
   let destroyed = false
   // Categories whose tags ran on this page: a running script cannot be unloaded.
   let activated = new Set<string>()
 
   let allowed = (category: string) =>
     names.includes(category) && $consent.get().categories[category] === true
+
+  let sweep = () => {
+    for (let category of optional) {
+      if (!allowed(category.name)) {
+        eraseCookies(category.cookies)
+        eraseStorage(category.storage)
+      }
+    }
+  }
+  let same = (a: ConsentState, b: ConsentState) =>
+    a.decided === b.decided && a.method === b.method && a.id === b.id && a.updated === b.updated &&
+    names.every((name) => a.categories[name] === b.categories[name])
+  // The stored choice may have changed in another tab, in the back/forward cache or while
+  // prerendering; the new state runs through the same listener (gating, withdrawal clean-up).
+  let refresh = () => {
+    if (destroyed || prerendering()) return
+    let state = initial()
+    if (!same(state, $consent.get())) $consent.set(state)
+    // Open preferences stay open: the visitor is using them.
+    if ($view.get() !== 'preferences') $view.set(state.decided ? 'none' : 'banner')
+    sweep()
+  }
+  let sync = createSync(config.cookie.name, refresh)
 
   let decide = (pick: (name: string) => boolean, method: ConsentMethod) => {
     if (destroyed) return
@@ -64,6 +94,7 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
     store.write(next)
     $view.set('none')
     $consent.set(next)
+    sync.notify()
   }
 
   let gate = createGate(allowed, (category) => activated.add(category))
@@ -84,12 +115,7 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
 
   // Leftovers of a category that is not allowed (an expired or withdrawn choice, a tag that
   // ran before Cookiegate was added) are deleted at start-up too.
-  for (let category of optional) {
-    if (!allowed(category.name)) {
-      eraseCookies(category.cookies)
-      eraseStorage(category.storage)
-    }
-  }
+  if (!prerendering()) sweep()
 
   let unlinks = listenForSettingsLinks(() => instance.open())
   let unmount: (() => void) | undefined
@@ -131,6 +157,7 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
       let state = initial()
       $view.set(state.decided ? 'none' : 'banner')
       $consent.set(state)
+      sync.notify()
     },
     destroy() {
       if (destroyed) return
@@ -138,6 +165,7 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
       unmount?.()
       unlisten()
       unlinks()
+      sync.destroy()
       gate.destroy()
       $view.set('none')
       // Listeners added through onChange()/whenAllowed() go too: nothing of ours keeps running.

@@ -41,15 +41,19 @@ export function eraseCookies(globs: string[]): string[] {
     return []
   }
   let https = location.protocol === 'https:'
-  for (let name of new Set(names)) {
-    for (let domain of cookieDomains(location.hostname)) {
-      for (let path of cookiePaths(location.pathname)) {
-        let base = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? '; domain=' + domain : ''}`
-        document.cookie = base
-        // A partitioned (CHIPS) cookie lives in its own jar and is only reached with the same attribute.
-        if (https) document.cookie = base + '; secure; samesite=none; partitioned'
+  try {
+    for (let name of new Set(names)) {
+      for (let domain of cookieDomains(location.hostname)) {
+        for (let path of cookiePaths(location.pathname)) {
+          let base = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? '; domain=' + domain : ''}`
+          document.cookie = base
+          // A partitioned (CHIPS) cookie lives in its own jar and is only reached with the same attribute.
+          if (https) document.cookie = base + '; secure; samesite=none; partitioned'
+        }
       }
     }
+  } catch {
+    // A page whose cookie setter throws (a sandboxed frame, a privacy extension) has none to delete.
   }
   return names
 }

@@ -40,6 +40,8 @@ export function parseChoice(raw: string | undefined, config: ResolvedConfig, now
     return null
   }
   if (!data || typeof data !== 'object' || data.v !== 1 || data.revision !== config.revision) return null
+  // We write exactly these seven keys; anything more was added by someone else.
+  if (Object.keys(data).length !== 7) return null
   let { id, given, updated, method, categories } = data
   let givenAt = date(given)
   let updatedAt = date(updated)
@@ -72,6 +74,9 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
     // Secure whenever the page is https; a Secure cookie cannot be set over plain http.
     secure: location.protocol === 'https:'
   })
+  // Where cookies are blocked or `document.cookie` throws (sandboxed or third-party frames,
+  // strict privacy settings), a refused write keeps the choice here, for this page only.
+  let memory: string | undefined
   let get = (): string | undefined => {
     try {
       return cookies.get(name)
@@ -80,7 +85,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
     }
   }
   return {
-    read: () => parseChoice(get(), config),
+    read: () => parseChoice(memory ?? get(), config),
     write(state) {
       let value = JSON.stringify({
         v: 1,
@@ -93,12 +98,13 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
       })
       try {
         cookies.set(name, value, { expires: config.expiresDays })
-      } catch {
-        // document.cookie throws in sandboxed frames: the choice then lives for this page only.
-      }
-      return get() === value
+      } catch {}
+      let stored = get() === value
+      memory = stored ? undefined : value
+      return stored
     },
     clear() {
+      memory = undefined
       try {
         cookies.remove(name)
       } catch {}

@@ -3,7 +3,7 @@
  * Cookie Settings link, withdrawal, fail-closed config, GPC and late (SPA) markup.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, sleep, startHarness, type Harness, type TestPage } from './harness'
+import { html, sleep, startHarness, waitFor, type Harness, type TestPage } from './harness'
 
 let h: Harness
 
@@ -30,16 +30,6 @@ const runs = (p: TestPage) => p.page.evaluate(() => (window as any).__analyticsR
 async function storedChoice(p: TestPage) {
   let cookie = (await p.context.cookies()).find((c) => c.name === 'cookiegate')
   return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
-}
-
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
-  let end = Date.now() + timeout
-  let value = await fn()
-  while (!ok(value) && Date.now() < end) {
-    await sleep(25)
-    value = await fn()
-  }
-  return value
 }
 
 describe('consent flow (script tag, Chromium)', () => {

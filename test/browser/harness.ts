@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
@@ -28,8 +29,12 @@ export interface OpenOptions {
   init?: string
   /** Extra browser-context options. */
   context?: BrowserContextOptions
-  /** Called with the page before it navigates, e.g. to listen for requests. */
-  setup?: (page: Page) => void
+  /** Called (and awaited) with the page before it navigates, e.g. to listen for requests. */
+  setup?: (page: Page) => unknown
+  /** Response headers for the page (e.g. a Content-Security-Policy); they replace the defaults. */
+  headers?: Record<string, string>
+  /** Wait for `window.Cookiegate` after loading (default true; false for a page that only frames one). */
+  ready?: boolean
 }
 
 /** A page in its own fresh browser context, with what went wrong on it. */
@@ -62,6 +67,8 @@ export interface Harness {
   requests: AnalyticsRequest[]
   /** Serves `html` and opens it in a fresh context. */
   page(html: string, options?: OpenOptions): Promise<TestPage>
+  /** Serves `html` at `path` (on every host name) without opening it. */
+  serve(path: string, html: string, headers?: Record<string, string>): void
   /** Closes every context opened so far (call in afterEach). */
   closePages(): Promise<void>
   close(): Promise<void>
@@ -89,8 +96,8 @@ function listen(server: Server): Promise<number> {
   })
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers?: Record<string, string>) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers })
   res.end(body)
 }
 
@@ -101,7 +108,13 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8'
 }
 
-export async function startHarness(): Promise<Harness> {
+/** Extra Chromium switches, and default Playwright switches to leave out (e.g. `--disable-back-forward-cache`). */
+export interface HarnessOptions {
+  args?: string[]
+  ignoreDefaultArgs?: string[]
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'cookiegate.js'))) {
     throw new Error('dist/cookiegate.js is missing: run `npx vite build && npx vite build --mode iife` first')
   }
@@ -116,6 +129,7 @@ export async function startHarness(): Promise<Harness> {
   }
   walk(DIST)
   let pages = new Map<string, string>()
+  let pageHeaders = new Map<string, Record<string, string>>()
   /** Requests the site answered with 404 (a missing chunk of the build shows up here). */
   let missing: string[] = []
   let requests: AnalyticsRequest[] = []
@@ -124,7 +138,7 @@ export async function startHarness(): Promise<Harness> {
   let site = createServer((req: IncomingMessage, res: ServerResponse) => {
     let path = new URL(req.url || '/', 'http://x').pathname
     let html = pages.get(path)
-    if (html !== undefined) return send(res, 200, TYPES['.html']!, html)
+    if (html !== undefined) return send(res, 200, TYPES['.html']!, html, pageHeaders.get(path))
     // dist/cookiegate.js at /cookiegate.js, and anything it may fetch from its own folder.
     let file = files.get(path)
     if (file) return send(res, 200, TYPES[path.slice(path.lastIndexOf('.'))] || 'application/octet-stream', file)
@@ -160,15 +174,17 @@ export async function startHarness(): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--host-resolver-rules=MAP *.test 127.0.0.1'
-    ]
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...(options.args || [])
+    ],
+    ignoreDefaultArgs: options.ignoreDefaultArgs
   })
 
   let contexts = new Set<BrowserContext>()
 
   async function page(html: string, options: OpenOptions = {}): Promise<TestPage> {
     let path = options.path || `/page-${++counter}.html`
-    pages.set(path, html)
+    serve(path, html, options.headers)
     let context = await browser.newContext(options.context)
     contexts.add(context)
     if (options.init) await context.addInitScript(options.init)
@@ -179,7 +195,7 @@ export async function startHarness(): Promise<Harness> {
     p.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text())
     })
-    options.setup?.(p)
+    await options.setup?.(p)
     let since = Date.now()
     let url = base + path
     let ready = async () => {
@@ -193,7 +209,7 @@ export async function startHarness(): Promise<Harness> {
       }
     }
     await p.goto(url, { waitUntil: 'load' })
-    await ready()
+    if (options.ready !== false) await ready()
     return {
       page: p,
       context,
@@ -218,6 +234,12 @@ export async function startHarness(): Promise<Harness> {
     }
   }
 
+  function serve(path: string, html: string, headers?: Record<string, string>) {
+    pages.set(path, html)
+    if (headers) pageHeaders.set(path, headers)
+    else pageHeaders.delete(path)
+  }
+
   async function closePages() {
     let open = [...contexts]
     contexts.clear()
@@ -230,6 +252,7 @@ export async function startHarness(): Promise<Harness> {
     analytics,
     requests,
     page,
+    serve,
     closePages,
     async close() {
       await closePages()
@@ -263,6 +286,35 @@ ${script}
 ${body}
 </body>
 </html>`
+}
+
+/**
+ * Starts a harness for the test file (beforeAll), closes its pages after each test and the
+ * whole of it at the end. Returns a getter, as the harness exists only once beforeAll ran.
+ */
+export function useHarness(options?: HarnessOptions): () => Harness {
+  let h: Harness | undefined
+  beforeAll(async () => {
+    h = await startHarness(options)
+  })
+  afterEach(async () => {
+    await h?.closePages()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  return () => h!
+}
+
+/** Polls `fn` until `ok` holds or `timeout` ms passed; returns the last value. */
+export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
+  let end = Date.now() + timeout
+  let value = await fn()
+  while (!ok(value) && Date.now() < end) {
+    await sleep(25)
+    value = await fn()
+  }
+  return value
 }
 
 export { sleep }

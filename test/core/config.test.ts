@@ -69,6 +69,10 @@ describe('resolveConfig', () => {
 
   test('refuses a javascript: policy link', () => {
     expect(problems({ policyUrl: 'javascript:alert(1)' })[0]).toMatch(/^policyUrl: .* must be an http\(s\) or relative URL/)
+    // Browsers drop tabs and newlines in URLs and control characters at their ends.
+    for (let url of ['java\tscript:alert(1)', 'java\nscript:alert(1)', '\x01javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x']) {
+      expect(problems({ policyUrl: url })[0], JSON.stringify(url)).toMatch(/^policyUrl: .* must be an http\(s\) or relative URL/)
+    }
     expect(resolveConfig({ policyUrl: '/privacy' }).policyUrl).toBe('/privacy')
     expect(resolveConfig({ policyUrl: 'https://example.com/privacy' }).policyUrl).toBe('https://example.com/privacy')
   })

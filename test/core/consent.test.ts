@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createConsent } from '../../src/core/consent'
-import { resolveConfig } from '../../src/core/config'
+import { CookiegateConfigError, resolveConfig } from '../../src/core/config'
 import { createChoiceStore, randomId } from '../../src/core/storage'
 import type { Config, Cookiegate } from '../../src/core/types'
 
@@ -354,5 +355,197 @@ describe('destroy', () => {
     document.body.innerHTML = '<button data-cookie-settings>Cookie Settings</button>'
     document.querySelector('button')!.click()
     expect(cg.view.get()).toBe('preferences')
+  })
+})
+
+describe('other tabs and page lifecycle', () => {
+  test('takes up a choice made in another tab, through the same gating path', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics">window.otherTabRan = (window.otherTabRan || 0) + 1</script>`
+    let here = create()
+    let there = create()
+    there.acceptAll()
+    await vi.waitFor(() => expect(here.allowed('analytics')).toBe(true))
+    expect(here.view.get()).toBe('none')
+    expect((window as { otherTabRan?: number }).otherTabRan).toBe(1)
+  })
+
+  test('a withdrawal in another tab deletes this page’s cookies and storage of the category', async () => {
+    let here = create()
+    let there = create()
+    here.acceptAll()
+    await vi.waitFor(() => expect(there.allowed('analytics')).toBe(true))
+    document.cookie = '_ga=1; path=/'
+    sessionStorage.setItem('ph_window', '1')
+    there.save({ analytics: false })
+    await vi.waitFor(() => expect(here.allowed('analytics')).toBe(false))
+    expect(document.cookie).not.toContain('_ga=')
+    expect(sessionStorage.getItem('ph_window')).toBeNull()
+  })
+
+  test('a reset in another tab brings the banner back', async () => {
+    let here = create()
+    let there = create()
+    here.acceptAll()
+    await vi.waitFor(() => expect(there.view.get()).toBe('none'))
+    there.reset()
+    await vi.waitFor(() => expect(here.view.get()).toBe('banner'))
+    expect(here.consent.get().decided).toBe(false)
+  })
+
+  test('a page restored from the back/forward cache re-reads the choice', () => {
+    let cg = create()
+    let changes = vi.fn()
+    cg.onChange(changes)
+    storeChoice(true)
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+    expect(cg.allowed('analytics')).toBe(true)
+    expect(cg.view.get()).toBe('none')
+    dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+    expect(changes).toHaveBeenCalledTimes(1)
+  })
+
+  test('a prerendered page shows no banner and runs nothing until it is shown', () => {
+    storeChoice(true)
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics">window.prerenderRan = 1</script>`
+    Object.defineProperty(document, 'prerendering', { value: true, configurable: true })
+    try {
+      let cg = create()
+      expect(cg.allowed('analytics')).toBe(false)
+      expect((window as { prerenderRan?: number }).prerenderRan).toBeUndefined()
+      document.cookie = '_ga=1; path=/'
+      Object.defineProperty(document, 'prerendering', { value: false, configurable: true })
+      document.dispatchEvent(new Event('prerenderingchange'))
+      expect(cg.allowed('analytics')).toBe(true)
+      expect((window as { prerenderRan?: number }).prerenderRan).toBe(1)
+      // The consenting visitor's analytics cookies were not swept while the page was hidden.
+      expect(document.cookie).toContain('_ga=1')
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering
+    }
+  })
+
+  test('a prerendered first visit shows the banner once it is shown', () => {
+    Object.defineProperty(document, 'prerendering', { value: true, configurable: true })
+    try {
+      let cg = create()
+      expect(cg.view.get()).toBe('none')
+      Object.defineProperty(document, 'prerendering', { value: false, configurable: true })
+      document.dispatchEvent(new Event('prerenderingchange'))
+      expect(cg.view.get()).toBe('banner')
+    } finally {
+      delete (document as { prerendering?: boolean }).prerendering
+    }
+  })
+})
+
+describe('cookies unavailable', () => {
+  test('keeps the choice in memory for the page when document.cookie throws', () => {
+    let descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('blocked', 'SecurityError')
+      },
+      set: () => {
+        throw new DOMException('blocked', 'SecurityError')
+      }
+    })
+    try {
+      let cg = create()
+      expect(cg.view.get()).toBe('banner')
+      cg.acceptAll()
+      expect(cg.allowed('analytics')).toBe(true)
+      // A re-read (tab shown again) keeps the in-memory choice instead of asking again.
+      document.dispatchEvent(new Event('visibilitychange'))
+      dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+      expect(cg.allowed('analytics')).toBe(true)
+      expect(cg.view.get()).toBe('none')
+      cg.reset()
+      expect(cg.view.get()).toBe('banner')
+    } finally {
+      delete (document as { cookie?: string }).cookie
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')).toEqual(descriptor)
+    }
+  })
+})
+
+describe('generated configs', () => {
+  // Each key is usually plausible, now and then wrong: a near miss or anything at all.
+  const either = <T>(good: fc.Arbitrary<T>, ...bad: unknown[]) =>
+    fc.oneof(
+      { weight: 40, arbitrary: good },
+      { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+      { weight: bad.length ? 1 : 0, arbitrary: fc.constantFrom(...bad, null) }
+    )
+  const category = fc.record(
+    {
+      required: either(fc.boolean(), 'yes'),
+      label: either(fc.string({ minLength: 1 }).filter((t) => !!t.trim()), ''),
+      description: either(fc.string({ minLength: 1 }).filter((t) => !!t.trim())),
+      cookies: either(fc.array(fc.constantFrom('_ga', 'ph_*', '_gid'), { maxLength: 2 }), ['a b'], '_ga'),
+      storage: either(fc.array(fc.constantFrom('ph_*', 'key'), { maxLength: 2 }))
+    },
+    { requiredKeys: [] }
+  )
+  const categoryName = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('essential', 'analytics', 'marketing', 'ads') }, { weight: 1, arbitrary: fc.constantFrom('1bad', 'x y', '') })
+  const config = fc.record(
+    {
+      policyUrl: either(fc.constantFrom('/privacy', 'https://example.test/p', '//example.test/p'), 'javascript:alert(1)', 'java\tscript:x'),
+      categories: either(fc.dictionary(categoryName, category, { minKeys: 1, maxKeys: 3 }), {}, []),
+      revision: either(fc.integer({ min: 0, max: 20 }), -1, 1.5),
+      expiresDays: either(fc.integer({ min: 1, max: 3650 }), 0, 4000),
+      cookie: either(fc.record({ name: either(fc.constantFrom('cg', 'consent'), 'a;b'), sameSite: either(fc.constantFrom('Lax', 'Strict', 'None'), 'lax') }, { requiredKeys: [] })),
+      gpc: either(fc.boolean(), 'false'),
+      reloadOnWithdraw: either(fc.boolean()),
+      ui: fc.constant(false),
+      texts: either(fc.dictionary(fc.constantFrom('bannerTitle', 'save', 'acceptAll'), fc.string({ minLength: 1 }).filter((t) => !!t.trim()), { maxKeys: 2 }), { bannerTtile: 'x' })
+    },
+    { requiredKeys: ['ui'] }
+  )
+  // Now and then a typo of a real key, which must be refused rather than ignored.
+  const configs = fc.tuple(config, fc.integer({ min: 0, max: 19 })).map(([c, n]) => (n ? c : { ...c, gcp: false }))
+
+  test('1,000 generated configs either give a working instance or throw CookiegateConfigError and leave nothing behind', () => {
+    let outcomes = { valid: 0, invalid: 0 }
+    fc.assert(
+      fc.property(configs, (input) => {
+        let listeners = vi.spyOn(document, 'addEventListener')
+        let ready = vi.fn()
+        let before = document.cookie
+        let cg: Cookiegate | undefined
+        try {
+          cg = createConsent(input as Config)
+        } catch (error) {
+          expect(error).toBeInstanceOf(CookiegateConfigError)
+          let { problems } = error as CookiegateConfigError
+          expect(problems.length).toBeGreaterThan(0)
+          // Every problem names the field it is about.
+          for (let problem of problems) expect(problem).toMatch(/^.+: \S/s)
+          // Nothing was wired before the config was known to be good.
+          expect(listeners).not.toHaveBeenCalled()
+          expect(document.cookie).toBe(before)
+          outcomes.invalid++
+          return
+        } finally {
+          listeners.mockRestore()
+        }
+        outcomes.valid++
+        document.addEventListener('cookiegate:change', ready)
+        try {
+          expect(cg.config).toEqual(resolveConfig(input))
+          for (let category of cg.config.categories) expect(cg.allowed(category.name)).toBe(category.required)
+          cg.acceptAll()
+          expect(cg.config.categories.every((c) => cg.allowed(c.name))).toBe(true)
+          expect(ready).toHaveBeenCalledTimes(1)
+        } finally {
+          document.removeEventListener('cookiegate:change', ready)
+          cg.destroy()
+          document.cookie = `${cg.config.cookie.name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${cg.config.cookie.path}`
+        }
+      }),
+      { numRuns: 1000 }
+    )
+    expect(outcomes.valid).toBeGreaterThan(50)
+    expect(outcomes.invalid).toBeGreaterThan(50)
   })
 })

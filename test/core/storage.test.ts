@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { resolveConfig } from '../../src/core/config'
 import { createChoiceStore, parseChoice, randomId } from '../../src/core/storage'
@@ -47,7 +48,8 @@ describe('parseChoice', () => {
       { categories: ['analytics'] },
       { categories: { essential: true, analytics: 'true' } },
       { categories: { essential: true } },
-      { categories: { essential: true, analytics: true } }
+      { categories: { essential: true, analytics: true } },
+      { pad: 'x'.repeat(3000) }
     ]
     for (let change of cases) expect(parse({ ...valid, ...change }), JSON.stringify(change)).toBeNull()
   })
@@ -74,6 +76,89 @@ describe('parseChoice', () => {
   test('asks again when a category was added since the choice', () => {
     let more = resolveConfig({ categories: { essential: { required: true }, analytics: {}, marketing: {} } })
     expect(parse(valid, more)).toBeNull()
+  })
+})
+
+describe('parseChoice on generated input', () => {
+  // Each field either well-formed or anything at all, so both outcomes are reached often.
+  const either = <T>(good: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) })
+  const iso = fc.date({ min: new Date(NOW - 400 * 864e5), max: new Date(NOW + 2 * 864e5), noInvalidDate: true }).map((d) => d.toISOString())
+  const record = fc.record(
+    {
+      v: either(fc.constant(1)),
+      revision: either(fc.constantFrom(0, 1)),
+      id: either(fc.uuid()),
+      given: either(iso),
+      updated: either(iso),
+      method: either(fc.constantFrom('accept-all', 'reject-all', 'custom', 'gpc')),
+      categories: either(fc.dictionary(fc.constantFrom('essential', 'analytics', 'marketing', '__proto__', 'constructor'), either(fc.boolean())))
+    },
+    { requiredKeys: ['v', 'revision', 'id', 'given', 'updated', 'method', 'categories'] }
+  )
+  const raw = fc.oneof(
+    record.map((r) => JSON.stringify(r)),
+    fc.json(),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    // Huge values: a well-formed choice padded past the 4096 bytes a browser keeps.
+    fc.tuple(record, fc.integer({ min: 4000, max: 6000 })).map(([r, size]) => JSON.stringify({ ...r, pad: 'x'.repeat(size) }))
+  )
+
+  // What "well-formed" means, written out again independently of parseChoice.
+  const wellFormed = (text: string) => {
+    let d = JSON.parse(text)
+    let given = Date.parse(d.given)
+    let updated = Date.parse(d.updated)
+    let analytics = Object.prototype.hasOwnProperty.call(d.categories, 'analytics') ? d.categories.analytics : undefined
+    return (
+      Object.keys(d).sort().join() === 'categories,given,id,method,revision,updated,v' &&
+      d.v === 1 &&
+      d.revision === 0 &&
+      /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(d.id) &&
+      typeof d.given === 'string' &&
+      typeof d.updated === 'string' &&
+      given <= updated &&
+      updated <= NOW + 864e5 &&
+      NOW - updated < 182 * 864e5 &&
+      ['accept-all', 'reject-all', 'custom'].includes(d.method) &&
+      typeof analytics === 'boolean' &&
+      !(d.method === 'accept-all' && !analytics) &&
+      !(d.method === 'reject-all' && analytics)
+    )
+  }
+
+  test('10,000 generated cookie values never throw and never give consent unless well-formed', () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(raw, (value) => {
+        let state = parseChoice(value, config, NOW)
+        if (!state) return
+        accepted++
+        expect(wellFormed(value)).toBe(true)
+        expect(Object.keys(state.categories)).toEqual(['essential', 'analytics'])
+        expect(state.categories.essential).toBe(true)
+        expect(state.categories.analytics).toBe(JSON.parse(value).categories.analytics)
+      }),
+      { numRuns: 10000 }
+    )
+    // The generator reaches the accepting path too, or the property above would prove nothing.
+    expect(accepted).toBeGreaterThan(0)
+  })
+
+  test('accepts every well-formed choice', () => {
+    let good = fc.record({
+      id: fc.uuid(),
+      at: fc.date({ min: new Date(NOW - 180 * 864e5), max: new Date(NOW), noInvalidDate: true }),
+      analytics: fc.boolean()
+    })
+    fc.assert(
+      fc.property(good, ({ id, at, analytics }) => {
+        let method = analytics ? 'accept-all' : 'reject-all'
+        let value = JSON.stringify({ ...valid, id, given: at.toISOString(), updated: at.toISOString(), method, categories: { analytics } })
+        expect(parseChoice(value, config, NOW)?.categories).toEqual({ essential: true, analytics })
+      }),
+      { numRuns: 500 }
+    )
   })
 })
 
@@ -110,6 +195,16 @@ describe('createChoiceStore', () => {
     store.write(state)
     expect(document.cookie).toContain('consent=')
     expect(document.cookie).not.toContain('cookiegate=')
+  })
+
+  test('keeps the choice in memory when the browser refuses the cookie', () => {
+    // A cookie for a domain the page is not on is refused, as it is where cookies are blocked.
+    let store = createChoiceStore(resolveConfig({ cookie: { domain: 'elsewhere.test' } }))
+    expect(store.write(state)).toBe(false)
+    expect(document.cookie).not.toContain('cookiegate=')
+    expect(store.read()).toEqual(state)
+    store.clear()
+    expect(store.read()).toBeNull()
   })
 
   test('clear forgets the choice', () => {

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createCookiegate } from '../../src/index'
 import type { Config, Cookiegate } from '../../src/core/types'
+import { TEXT_KEYS } from '../../src/core/defaults'
 
 let instances: Cookiegate[] = []
 const create = (config?: Config) => {
@@ -57,6 +58,26 @@ describe('banner', () => {
     create({ texts: { bannerTitle: evil, bannerText: evil } })
     await screen.findByRole('region', { name: evil })
     expect(document.querySelector('.cg-root img')).toBeNull()
+  })
+
+  test('renders every config text, label and description as text in the banner and the preferences', async () => {
+    let evil = '<img src=x onerror="window.pwned=1">'
+    let texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, `${key} ${evil}`]))
+    let cg = create({
+      policyUrl: '/privacy',
+      texts,
+      categories: { essential: { required: true, label: evil, description: evil }, analytics: { label: `A ${evil}`, description: evil } }
+    })
+    await screen.findByRole('region', { name: texts.bannerTitle })
+    cg.open()
+    await screen.findByRole('dialog', { name: texts.preferencesTitle })
+    expect(document.querySelector('img')).toBeNull()
+    expect((window as { pwned?: number }).pwned).toBeUndefined()
+    for (let key of TEXT_KEYS) {
+      // `close` is the close button's accessible name.
+      let shown = key === 'close' ? document.querySelector('.cg-close')!.getAttribute('aria-label') : document.body.textContent
+      expect(shown, key).toContain(texts[key])
+    }
   })
 
   test('uses overridden texts', async () => {
