@@ -16,7 +16,8 @@ const emitStylesheet = (): Plugin => ({
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
-//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in
+//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
+//                            and dist/cookiegate-posthog.js, which it imports once PostHog is allowed
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -37,9 +38,19 @@ export default defineConfig(({ mode }) => {
         mode === 'iife'
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui'
-            ? { entry: 'src/ui/index.tsx', formats: ['es'], fileName: () => 'cookiegate-ui.js' }
+            ? {
+                entry: { 'cookiegate-ui': 'src/ui/index.tsx', 'cookiegate-posthog': 'src/integrations/posthog.ts' },
+                formats: ['es'],
+                fileName: (_format, name) => `${name}.js`
+              }
             : {
-                entry: { cookiegate: 'src/index.ts', core: 'src/core/index.ts', ui: 'src/ui/index.tsx' },
+                entry: {
+                  cookiegate: 'src/index.ts',
+                  core: 'src/core/index.ts',
+                  ui: 'src/ui/index.tsx',
+                  'integrations/posthog': 'src/integrations/posthog.ts',
+                  'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts'
+                },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.mjs`
               },
