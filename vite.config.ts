@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
@@ -34,8 +34,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: esm,
       minify: true,
       sourcemap: false,
-      lib:
-        mode === 'iife'
+      lib: (mode === 'iife'
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui'
             ? {
@@ -53,7 +52,7 @@ export default defineConfig(({ mode }) => {
                 },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.mjs`
-              },
+              }) as LibraryOptions,
       rolldownOptions: {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
         output: { minify: true, chunkFileNames: '[name]-[hash].mjs' }
