@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
@@ -365,3 +366,21 @@ Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => undefin
 }
 
 export { sleep }
+
+/**
+ * Starts one harness for the calling test file and closes its pages after each test:
+ * `const h = useHarness()`, then `h().page(…)`.
+ */
+export function useHarness(): () => Harness {
+  let h: Harness | undefined
+  beforeAll(async () => {
+    h = await startHarness()
+  })
+  afterEach(async () => {
+    await h?.closePages()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  return () => h!
+}

@@ -2,19 +2,10 @@
  * PostHog through the script tag, with the real posthog-js (`dist/array.js` from npm) served by
  * the loopback analytics host, which also records what reaches its capture endpoint.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, REGULAR_CHROME, sleep, startHarness, waitFor, type Harness, type TestPage } from './harness'
+import { describe, expect, test } from 'vitest'
+import { html, REGULAR_CHROME, sleep, useHarness, waitFor, type TestPage } from './harness'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
-})
+const harness = useHarness()
 
 const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const TOKEN = 'phc_cookiegate_test'
@@ -24,13 +15,13 @@ const page = () => {
     integrations: {
       posthog: {
         token: TOKEN,
-        apiHost: h.analytics,
+        apiHost: harness().analytics,
         // Flush quickly so the test need not wait for PostHog's 3 s batches.
         options: { request_batching: false, disable_session_recording: true, disable_surveys: true, advanced_disable_flags: true }
       }
     }
   }
-  return h.page(html(FOOTER, { head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>` }), REGULAR_CHROME)
+  return harness().page(html(FOOTER, { head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>` }), REGULAR_CHROME)
 }
 const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
 const dialog = (p: TestPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
@@ -43,7 +34,7 @@ async function traces(p: TestPage) {
   )
   return [...cookies, ...storage]
 }
-const since = (t: number) => h.posthogEvents.filter((e) => e.received >= t)
+const since = (t: number) => harness().posthogEvents.filter((e) => e.received >= t)
 const capture = (p: TestPage, name: string) =>
   p.page.evaluate((n) => {
     try {
