@@ -65,12 +65,12 @@ export function googleConsentMode(cg: Cookiegate, options: GoogleConsentModeConf
   let map = mapping(options)
   let sent = false
   return cg.consent.subscribe((state) => {
-    // Undecided means the denied default still holds; once we sent an update, a reset sends denied again.
-    if (!state.decided && !sent) return
-    sent = true
     let update: Record<string, string> = {}
     for (let [type, name] of map) update[type] = cg.allowed(name) ? 'granted' : 'denied'
+    // Undecided, the denied default holds, unless a type follows a required category (`security_storage`).
+    if (!state.decided && !sent && !Object.values(update).includes('granted')) return
+    sent = true
     gtag('consent', 'update', update)
-    dataLayer().push({ event: 'cookiegate_consent', cookiegate: { categories: { ...state.categories }, method: state.method } })
+    if (state.decided) dataLayer().push({ event: 'cookiegate_consent', cookiegate: { categories: { ...state.categories }, method: state.method } })
   })
 }

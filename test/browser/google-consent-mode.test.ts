@@ -25,9 +25,14 @@ const layer = (p: TestPage) =>
 const DEFAULT = 'consent default {"ad_storage":"denied","analytics_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","security_storage":"denied","wait_for_update":500}'
 
 describe('Google Consent Mode (script tag, Chromium)', () => {
-  test('the denied default comes before the Google tag, and no update before a choice', async () => {
+  test('the denied default comes before the Google tag; before a choice only essential is granted', async () => {
     let p = await page()
-    expect(await layer(p)).toEqual([DEFAULT, 'js date', 'config G-TEST'])
+    expect(await layer(p)).toEqual([
+      DEFAULT,
+      'js date',
+      'config G-TEST',
+      'consent update {"ad_storage":"denied","analytics_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","security_storage":"granted"}'
+    ])
     p.assertClean()
   })
 
@@ -36,7 +41,7 @@ describe('Google Consent Mode (script tag, Chromium)', () => {
     await p.page.getByRole('button', { name: 'Accept all' }).click()
     let granted =
       'consent update {"ad_storage":"granted","analytics_storage":"granted","ad_user_data":"granted","ad_personalization":"granted","security_storage":"granted"}'
-    expect(await waitFor(() => layer(p), (l) => l.length >= 5)).toEqual([DEFAULT, 'js date', 'config G-TEST', granted, 'event cookiegate_consent'])
+    expect(await waitFor(() => layer(p), (l) => l.length >= 6)).toEqual([DEFAULT, 'js date', 'config G-TEST', expect.stringContaining('update'), granted, 'event cookiegate_consent'])
     await p.reload()
     expect(await waitFor(() => layer(p), (l) => l.length >= 5)).toEqual([DEFAULT, 'js date', 'config G-TEST', granted, 'event cookiegate_consent'])
     p.assertClean()
@@ -45,8 +50,8 @@ describe('Google Consent Mode (script tag, Chromium)', () => {
   test('Reject all denies everything optional and keeps security_storage for essential', async () => {
     let p = await page()
     await p.page.getByRole('button', { name: 'Reject all' }).click()
-    let l = await waitFor(() => layer(p), (list) => list.length >= 5)
-    expect(l[3]).toBe(
+    let l = await waitFor(() => layer(p), (list) => list.length >= 6)
+    expect(l[4]).toBe(
       'consent update {"ad_storage":"denied","analytics_storage":"denied","ad_user_data":"denied","ad_personalization":"denied","security_storage":"granted"}'
     )
     p.assertClean()

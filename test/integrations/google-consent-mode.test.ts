@@ -26,6 +26,7 @@ describe('googleConsentMode', () => {
     cg.save({ analytics: true })
     expect(entries()).toEqual([
       ['consent', 'default', { ...DENIED, functionality_storage: 'denied', wait_for_update: 800 }],
+      ['consent', 'update', { ...DENIED, functionality_storage: 'granted' }],
       ['consent', 'update', { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted' }],
       { event: 'cookiegate_consent', cookiegate: { categories: { essential: true, analytics: true, marketing: false }, method: 'custom' } }
     ])
@@ -50,6 +51,14 @@ describe('googleConsentMode', () => {
     cg.reset()
     let updates = entries().filter((e) => Array.isArray(e) && e[1] === 'update').map((e) => (e as unknown[])[2])
     expect(updates.map((u) => (u as Record<string, string>).ad_storage)).toEqual(['granted', 'denied', 'granted', 'denied'])
+  })
+
+  test('grants a type that follows a required category at start-up, without a consent event', () => {
+    googleConsentMode(create(), { security_storage: 'essential' })
+    expect(entries()).toEqual([
+      ['consent', 'default', { ...DENIED, security_storage: 'denied', wait_for_update: 500 }],
+      ['consent', 'update', { ...DENIED, security_storage: 'granted' }]
+    ])
   })
 
   test('keeps a default that is already in the data layer', () => {
