@@ -17,7 +17,8 @@ const emitStylesheet = (): Plugin => ({
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
 //   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
-//                            and dist/cookiegate-posthog.js, which it imports once PostHog is allowed
+//                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed, and
+//                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -38,7 +39,11 @@ export default defineConfig(({ mode }) => {
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui'
             ? {
-                entry: { 'cookiegate-ui': 'src/ui/index.tsx', 'cookiegate-posthog': 'src/integrations/posthog.ts' },
+                entry: {
+                  'cookiegate-ui': 'src/ui/index.tsx',
+                  'cookiegate-posthog': 'src/integrations/posthog.ts',
+                  'cookiegate-embeds': 'src/core/embeds.ts'
+                },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.js`
               }

@@ -79,7 +79,14 @@ function init() {
   // Included twice: the first copy wins, so there is one instance and one banner.
   if (window.Cookiegate) return
   try {
-    integrate((window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI))))
+    integrate(
+      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI), (cg, embed) =>
+        load('cookiegate-embeds.js').then(
+          (module) => module.placeholder(cg, embed),
+          (error) => console.error('Cookiegate: could not load cookiegate-embeds.js', error)
+        )
+      ))
+    )
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)
     window.Cookiegate = createClosed()

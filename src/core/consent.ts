@@ -9,6 +9,9 @@ import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, V
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
 
+/** Shows a placeholder for a gated embed that may not load yet (`placeholder` in ./embeds). */
+export type ShowPlaceholder = (instance: Cookiegate, embed: HTMLElement) => void
+
 const emit = (type: string, detail: ConsentState) => {
   document.dispatchEvent(new CustomEvent(type, { detail }))
 }
@@ -23,7 +26,7 @@ const emit = (type: string, detail: ConsentState) => {
  * ```
  * @throws CookiegateConfigError listing every problem.
  */
-export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
+export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
   let config: ResolvedConfig = resolveConfig(input)
   let names = config.categories.map((c) => c.name)
   let optional = config.categories.filter((c) => !c.required)
@@ -66,7 +69,12 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
     $consent.set(next)
   }
 
-  let gate = createGate(allowed, (category) => activated.add(category))
+  let gate = createGate(
+    allowed,
+    (category) => activated.add(category),
+    // A microtask later: the first scan runs before `instance` exists.
+    showPlaceholder && ((embed) => queueMicrotask(() => destroyed || showPlaceholder(instance, embed)))
+  )
 
   let previous = $consent.get()
   let unlisten = $consent.listen((state) => {

@@ -73,6 +73,12 @@ export interface Texts {
   policyLink: string
   close: string
   alwaysOn: string
+  /** Embed placeholder text; `{host}`, `{category}` and `{title}` are filled in. */
+  embedText?: string
+  /** Embed placeholder button that loads this embed only, storing nothing. */
+  loadOnce?: string
+  /** Embed placeholder button that stores consent to the category (`{category}`). */
+  alwaysAllow?: string
 }
 
 /**
