@@ -72,13 +72,12 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
   }
   let config = input as Config & Record<string, unknown>
   keys(config, ['policyUrl', 'categories', 'revision', 'expiresDays', 'cookie', 'gpc', 'reloadOnWithdraw', 'ui', 'texts', 'integrations', 'receipts'], '')
-  // Only http(s) URLs (and relative ones unless `absolute`): a `javascript:` URL in config would run on click.
-  let link = (v: unknown, path: string, absolute?: boolean): string | null => {
-    if (v === undefined && absolute !== undefined) fail(path, 'required')
+  // Only http(s) and relative URLs: a `javascript:` URL in config would run on click.
+  let link = (v: unknown, path: string, required?: boolean): string | null => {
+    if (v === undefined && required) fail(path, 'required')
     let url = str(v, path, '').trim()
-    let bad = absolute ? !/^https?:\/\/[^/]/i.test(url) : /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url)
-    if (url && bad) {
-      fail(path, `"${url}" must be an http(s)${absolute ? '' : ' or relative'} URL`)
+    if (url && /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url)) {
+      fail(path, `"${url}" must be an http(s) or relative URL`)
       return null
     }
     return url || null
@@ -200,7 +199,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     ui: bool(config.ui, 'ui', true),
     texts,
     integrations,
-    receipts: receipts ? { url: link(receipts.url, 'receipts.url', false) || '' } : null
+    receipts: receipts ? { url: link(receipts.url, 'receipts.url', true) || '' } : null
   }
   if (problems.length) throw new CookiegateConfigError(problems)
   return resolved

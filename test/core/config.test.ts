@@ -132,7 +132,7 @@ describe('integrations and receipts config', () => {
         expect.stringMatching(/^integrations\.matomo: unknown key/),
         expect.stringMatching(/^integrations\.posthog\.extra: unknown key/),
         expect.stringMatching(/^integrations\.posthog\.token: required/),
-        expect.stringMatching(/^integrations\.posthog\.apiHost: "javascript:alert\(1\)" must be an http\(s\) URL/),
+        expect.stringMatching(/^integrations\.posthog\.apiHost: "javascript:alert\(1\)" must be an http\(s\) or relative URL/),
         expect.stringMatching(/^integrations\.posthog\.category: expected the name of a configured category, got "marketing"/),
         expect.stringMatching(/^integrations\.posthog\.options: expected an object/),
         expect.stringMatching(/^integrations\.googleConsentMode\.ads_storage: unknown key/),
@@ -151,9 +151,7 @@ describe('integrations and receipts config', () => {
     ])
   })
 
-  test('refuses a relative PostHog api host: PostHog needs an origin', () => {
-    expect(problems({ integrations: { posthog: { token: 't', apiHost: '/ingest' } } })).toEqual([
-      'integrations.posthog.apiHost: "/ingest" must be an http(s) URL'
-    ])
+  test('accepts a reverse-proxy path as the PostHog api host', () => {
+    expect(resolveConfig({ integrations: { posthog: { token: 't', apiHost: '/ingest' } } }).integrations.posthog?.apiHost).toBe('/ingest')
   })
 })
