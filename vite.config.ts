@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
@@ -29,7 +29,9 @@ const localNanostoresEpoch = (): Plugin => ({
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
-//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in
+//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
+//                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed, and
+//                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -46,16 +48,29 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: esm,
       minify: true,
       sourcemap: false,
-      lib:
-        mode === 'iife'
+      lib: (mode === 'iife'
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui'
-            ? { entry: 'src/ui/index.tsx', formats: ['es'], fileName: () => 'cookiegate-ui.js' }
+            ? {
+                entry: {
+                  'cookiegate-ui': 'src/ui/index.tsx',
+                  'cookiegate-posthog': 'src/integrations/posthog.ts',
+                  'cookiegate-embeds': 'src/core/embeds.ts'
+                },
+                formats: ['es'],
+                fileName: (_format, name) => `${name}.js`
+              }
             : {
-                entry: { cookiegate: 'src/index.ts', core: 'src/core/index.ts', ui: 'src/ui/index.tsx' },
+                entry: {
+                  cookiegate: 'src/index.ts',
+                  core: 'src/core/index.ts',
+                  ui: 'src/ui/index.tsx',
+                  'integrations/posthog': 'src/integrations/posthog.ts',
+                  'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts'
+                },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.mjs`
-              },
+              }) as LibraryOptions,
       rolldownOptions: {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
         output: { minify: true, chunkFileNames: '[name]-[hash].mjs' }

@@ -5,9 +5,13 @@
  *   from ../dist, so the marketing pages use the real built file, exactly as a site would.
  * - `/demo-analytics.js`, `/demo-analytics/capture` and `/demo-analytics/events` are a fake
  *   analytics vendor, so the demo works offline and shows what a gated tag did.
+ * - `/ingest/…` stands in for PostHog's host (as a site's reverse proxy would): `static/array.js` is the
+ *   real posthog-js from node_modules, the capture endpoints record events, `/ingest/events` lists them.
  * - `import … from 'cookiegate'` in the SPA resolves to ../src/index.ts.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { gunzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { basename, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -63,6 +67,39 @@ const ANALYTICS_TAG = `/* Demo analytics: a stand-in for a real vendor's tag (Po
 })();
 `
 
+interface PostHogEvent {
+  event: string
+  distinct_id: string
+  url: string
+  received: string
+}
+
+const POSTHOG_ARRAY_JS = createRequire(import.meta.url).resolve('posthog-js/dist/array.js')
+const POSTHOG_CAPTURE = ['/ingest/e/', '/ingest/i/v0/e/', '/ingest/batch/', '/ingest/capture/']
+
+/** posthog-js sends JSON, gzip (`compression=gzip-js`) or a base64 form field (`data=`). */
+function decodePostHog(body: Buffer): Record<string, any>[] {
+  let text = body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body).toString('utf8') : body.toString('utf8')
+  if (text.startsWith('data=')) text = Buffer.from(decodeURIComponent(text.slice(5)), 'base64').toString('utf8')
+  let data = JSON.parse(text)
+  return Array.isArray(data) ? data : Array.isArray(data.batch) ? data.batch : [data]
+}
+
+const readRaw = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((done, fail) => {
+    let chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      if ((size += chunk.length) > 1_000_000) {
+        fail(new Error('body too large'))
+        req.destroy()
+      }
+    })
+    req.on('end', () => done(Buffer.concat(chunks)))
+    req.on('error', fail)
+  })
+
 const send = (res: ServerResponse, status: number, type: string, body: string) => {
   res.statusCode = status
   res.setHeader('Content-Type', type)
@@ -89,12 +126,46 @@ const text = (v: unknown, max = 500): string => (typeof v === 'string' ? v.slice
 
 function demoServer(): Plugin {
   let events: AnalyticsEvent[] = []
+  let posthogEvents: PostHogEvent[] = []
   return {
     name: 'cookiegate-demo-server',
     configureServer(server) {
       // Added directly (not returned), so these run before Vite's own middlewares.
       server.middlewares.use((req, res, next) => {
         let path = new URL(req.url || '/', 'http://localhost').pathname
+
+        if (req.method === 'GET' && path === '/ingest/static/array.js') {
+          return send(res, 200, 'text/javascript; charset=utf-8', readFileSync(POSTHOG_ARRAY_JS, 'utf8'))
+        }
+        if (req.method === 'GET' && path === '/ingest/events') {
+          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(posthogEvents))
+        }
+        if (path === '/ingest/flags/' || path === '/ingest/decide/') {
+          return send(res, 200, 'application/json', '{"featureFlags":{},"featureFlagPayloads":{},"errorsWhileComputingFlags":false}')
+        }
+        if (req.method === 'POST' && POSTHOG_CAPTURE.includes(path)) {
+          readRaw(req).then(
+            (body) => {
+              try {
+                for (let e of decodePostHog(body)) {
+                  posthogEvents.push({
+                    event: text(e.event, 50) || 'unknown',
+                    distinct_id: text(e.distinct_id ?? e.properties?.distinct_id, 100),
+                    url: text(e.properties?.$pathname),
+                    received: new Date().toISOString()
+                  })
+                }
+                if (posthogEvents.length > MAX_EVENTS) posthogEvents = posthogEvents.slice(-MAX_EVENTS)
+              } catch {}
+              send(res, 200, 'application/json', '{"status":1}')
+            },
+            () => send(res, 413, 'application/json', '{"error":"body too large"}')
+          )
+          return
+        }
+        // Remote config (`/array/<token>/config[.js]`): nothing configured server-side in the demo.
+        if (/^\/ingest\/array\/[^/]+\/config\.js$/.test(path)) return send(res, 200, 'text/javascript', '')
+        if (path.startsWith('/ingest/')) return send(res, 200, 'application/json', '{}')
 
         if (req.method === 'GET' && path === '/demo-analytics.js') {
           return send(res, 200, 'text/javascript; charset=utf-8', ANALYTICS_TAG)

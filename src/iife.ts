@@ -7,6 +7,8 @@ import { resolveConfig } from './core/config'
 import { createConsent } from './core/consent'
 import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
+import { allowedFor } from './integrations/allowed'
+import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 
 declare global {
   interface Window {
@@ -18,7 +20,8 @@ declare global {
 // The UI lives beside this file; `currentScript` is only set while this file first runs.
 const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
 // The version in the URL keeps a cached UI from an older release away from a newer loader.
-const loadUI = () => import(/* @vite-ignore */ new URL(`cookiegate-ui.js?v=${__VERSION__}`, base).href)
+const load = (file: string) => import(/* @vite-ignore */ new URL(`${file}?v=${__VERSION__}`, base).href)
+const loadUI = () => load('cookiegate-ui.js')
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {
@@ -55,16 +58,48 @@ function createClosed(): Cookiegate {
   }
 }
 
+/** Runs the configured integrations; PostHog's code is fetched only once it is allowed. */
+function integrate(cg: Cookiegate) {
+  let { posthog, googleConsentMode: gcm } = cg.config.integrations
+  if (gcm) googleConsentMode(cg, gcm)
+  let fetched = false
+  if (posthog) {
+    cg.consent.subscribe(() => {
+      if (fetched || !allowedFor(cg, posthog.category!, posthog.service)) return
+      fetched = true
+      load('cookiegate-posthog.js').then(
+        (module) => module.loadPosthog(cg, posthog),
+        (error) => console.error('Cookiegate: could not load cookiegate-posthog.js', error)
+      )
+    })
+  }
+}
+
 function init() {
   // Included twice: the first copy wins, so there is one instance and one banner.
   if (window.Cookiegate) return
   try {
-    window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI))
+    integrate(
+      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI), (cg, embed) =>
+        load('cookiegate-embeds.js').then(
+          (module) => module.placeholder(cg, embed),
+          (error) => console.error('Cookiegate: could not load cookiegate-embeds.js', error)
+        )
+      ))
+    )
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)
     window.Cookiegate = createClosed()
   }
 }
+
+// Google Consent Mode: "the default must be set before any command that sends measurement data",
+// so it is written now, as this classic script runs ahead of the Google tag, not once the DOM is parsed.
+try {
+  let early = readConfig() as { integrations?: { googleConsentMode?: object } } | undefined
+  let gcm = early?.integrations?.googleConsentMode
+  if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm)
+} catch {}
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true })
 else init()

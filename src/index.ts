@@ -16,5 +16,9 @@ export * from './core/index'
  * @throws CookiegateConfigError listing every problem.
  */
 export function createCookiegate(config?: Config): Cookiegate {
-  return createConsent(config, lazyMount(() => import('./ui/index')))
+  return createConsent(
+    config,
+    lazyMount(() => import('./ui/index')),
+    (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed))
+  )
 }

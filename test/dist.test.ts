@@ -24,11 +24,21 @@ describe('built files', () => {
     let loader = readFileSync('dist/cookiegate.js', 'utf8')
     let ui = readFileSync('dist/cookiegate-ui.js', 'utf8')
     expect(loader).not.toMatch(/process\.env|^import /m)
-    expect(loader).toContain('cookiegate-ui.js?v=')
+    expect(loader).toContain('cookiegate-ui.js')
+    expect(loader).toMatch(/\?v=\d+\.\d+\.\d+/)
     expect(loader).not.toContain('.cg-banner')
     expect(ui).not.toMatch(/process\.env|^import /m)
     expect(ui).toContain('.cg-banner')
     expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
+  })
+
+  test('the script-tag file leaves PostHog to a chunk it loads only when PostHog is allowed', () => {
+    let loader = readFileSync('dist/cookiegate.js', 'utf8')
+    let chunk = readFileSync('dist/cookiegate-posthog.js', 'utf8')
+    expect(loader).toContain('cookiegate-posthog.js')
+    expect(loader).not.toContain('opt_in_capturing')
+    expect(chunk).toContain('opt_in_capturing')
+    expect(chunk).toMatch(/export\s*\{[^}]*loadPosthog/)
   })
 
   test('ships a stylesheet and type declarations', () => {

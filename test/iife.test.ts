@@ -98,4 +98,24 @@ describe('script-tag entry', () => {
     await load()
     expect(window.Cookiegate!.allowed('analytics')).toBe(false)
   })
+
+  test('writes the Consent Mode default as the script runs and updates it for a stored choice', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    document.cookie = 'cookiegate=' + encodeURIComponent(JSON.stringify({ v: 1, revision: 0, id: '3f1c2b4a-1d2e-4f3a-8b9c-0d1e2f3a4b5c', given: new Date().toISOString(), updated: new Date().toISOString(), categories: { essential: true, analytics: true }, method: 'accept-all' })) + '; path=/'
+    configElement('{"integrations":{"googleConsentMode":{"analytics_storage":"analytics"}}}')
+    await load()
+    let layer = (window as any).dataLayer.map((e: ArrayLike<unknown>) => Array.from(e).slice(0, 2).join(' '))
+    expect(layer).toEqual(['consent default', 'consent update', ''])
+    delete (window as any).dataLayer
+  })
+
+  test('fails closed on a bad integration: no PostHog, no banner', async () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    configElement('{"integrations":{"posthog":{"token":"phc_1","apiHost":"ftp://x"}}}')
+    await load()
+    expect(error.mock.calls[0]![0]).toContain('integrations.posthog.apiHost')
+    window.Cookiegate!.acceptAll()
+    expect('posthog' in window).toBe(false)
+    expect(document.querySelector('script[src*="array.js"]')).toBeNull()
+  })
 })

@@ -129,8 +129,37 @@
       })
   }
 
+  var lastPostHog = ''
+  function renderPostHog(events) {
+    var json = JSON.stringify(events)
+    if (json === lastPostHog) return
+    lastPostHog = json
+    $('p-ph-count').textContent = String(events.length)
+    $('p-ph-empty').hidden = events.length > 0
+    var list = $('p-ph-events')
+    list.replaceChildren()
+    events
+      .slice(-8)
+      .reverse()
+      .forEach(function (e) {
+        var li = document.createElement('li')
+        var name = document.createElement('strong')
+        name.textContent = e.event
+        var meta = document.createElement('span')
+        meta.className = 'muted'
+        meta.textContent = time(e.received) + ' · ' + e.distinct_id
+        li.append(name, ' ', e.url || '', ' ', meta)
+        list.append(li)
+      })
+  }
+
   function poll() {
     renderCookies()
+    fetch('/ingest/events', { cache: 'no-store' })
+      .then(function (r) {
+        return r.ok ? r.json() : []
+      })
+      .then(renderPostHog, function () {})
     fetch('/demo-analytics/events', { cache: 'no-store' })
       .then(function (r) {
         return r.ok ? r.json() : []

@@ -1,4 +1,4 @@
-import type { Category, Config, ResolvedConfig, Texts } from './types'
+import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, PostHogConfig, ResolvedConfig, Texts } from './types'
 import { KNOWN_CATEGORIES, TEXT_KEYS } from './defaults'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
@@ -16,6 +16,7 @@ const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,39}$/i
 // Names a cookie may carry (RFC 6265 token), plus `*` for globs.
 const COOKIE_GLOB = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const DOMAIN = /^\.?([a-z0-9-]+\.)*[a-z0-9-]+$/i
+const GCM_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage']
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -70,19 +71,29 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     throw new CookiegateConfigError([`config: expected an object, got ${Array.isArray(input) ? 'an array' : String(input === null ? null : typeof input)}`])
   }
   let config = input as Config & Record<string, unknown>
-  keys(config, ['policyUrl', 'categories', 'revision', 'expiresDays', 'cookie', 'gpc', 'reloadOnWithdraw', 'ui', 'texts'], '')
-
-  let policyUrl: string | null = null
-  if (config.policyUrl !== undefined) {
-    policyUrl = str(config.policyUrl, 'policyUrl', '') || null
-    // Only http(s) and relative links: a `javascript:` URL in config would run on click. Browsers
-    // drop tabs and newlines anywhere in a URL and control characters at its ends
-    // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
-    if (policyUrl && (/[\0-\x1f\x7f]/.test(policyUrl) || (/^[a-z][a-z0-9+.-]*:/i.test(policyUrl.trim()) && !/^https?:/i.test(policyUrl.trim())))) {
-      fail('policyUrl', `${JSON.stringify(policyUrl)} must be an http(s) or relative URL`)
-      policyUrl = null
+  keys(config, ['policyUrl', 'categories', 'revision', 'expiresDays', 'cookie', 'gpc', 'reloadOnWithdraw', 'ui', 'texts', 'integrations', 'receipts'], '')
+  // Only http(s) and relative URLs: a `javascript:` URL in config would run on click. Browsers
+  // drop tabs and newlines anywhere in a URL and control characters at its ends
+  // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
+  let link = (v: unknown, path: string, required?: boolean): string | null => {
+    if (v === undefined && required) fail(path, 'required')
+    let url = str(v, path, '')
+    if (url && (/[\0-\x1f\x7f]/.test(url) || (/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && !/^https?:/i.test(url.trim())))) {
+      fail(path, `${JSON.stringify(url)} must be an http(s) or relative URL`)
+      return null
     }
+    return url.trim() || null
   }
+  let section = (v: unknown, path: string, allowed: string[]): Record<string, unknown> | undefined => {
+    if (v === undefined) return undefined
+    if (isObject(v)) {
+      keys(v, allowed, path + '.')
+      return v
+    }
+    fail(path, 'expected an object')
+  }
+
+  let policyUrl = config.policyUrl === undefined ? null : link(config.policyUrl, 'policyUrl')
 
   let categories: Category[] = []
   let rawCategories = config.categories === undefined ? DEFAULT_CATEGORIES : config.categories
@@ -139,6 +150,46 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     }
   }
 
+  // Integrations name a category, or a service of one (`categories.<name>.services.<service>`).
+  let services = categories.flatMap((c) => {
+    let raw = isObject(rawCategories) ? rawCategories[c.name] : undefined
+    return isObject(raw) && isObject(raw.services) ? Object.keys(raw.services) : []
+  })
+  let names = categories.map((c) => c.name)
+  let target = (v: unknown, path: string, known: string[], what: string, fallback?: string): string | undefined => {
+    let value = v === undefined ? fallback : v
+    if (value !== undefined && (typeof value !== 'string' || !known.includes(value))) {
+      fail(path, `expected the name of a configured ${what}, got ${JSON.stringify(value)}`)
+    }
+    return value as string | undefined
+  }
+
+  let integrations: IntegrationsConfig = {}
+  let rawIntegrations = section(config.integrations, 'integrations', ['posthog', 'googleConsentMode'])
+  let ph = section(rawIntegrations?.posthog, 'integrations.posthog', ['token', 'apiHost', 'category', 'service', 'options'])
+  if (ph) {
+    let path = 'integrations.posthog.'
+    if (ph.options !== undefined && !isObject(ph.options)) fail(path + 'options', 'expected an object')
+    integrations.posthog = {
+      token: str(ph.token, path + 'token', ''),
+      apiHost: link(ph.apiHost, path + 'apiHost', true) || '',
+      category: target(ph.category, path + 'category', names, 'category', 'analytics'),
+      service: target(ph.service, path + 'service', services, 'service'),
+      options: (ph.options as PostHogConfig['options']) || {}
+    }
+    if (ph.token === undefined) fail(path + 'token', 'required')
+  }
+  let gcm = section(rawIntegrations?.googleConsentMode, 'integrations.googleConsentMode', [...GCM_TYPES, 'wait_for_update'])
+  if (gcm) {
+    let mapped: GoogleConsentModeConfig = { wait_for_update: int(gcm.wait_for_update, 'integrations.googleConsentMode.wait_for_update', 500, 0, 10000) }
+    for (let type of GCM_TYPES) {
+      let name = target(gcm[type], 'integrations.googleConsentMode.' + type, [...names, ...services], 'category or service')
+      if (name) mapped[type as keyof GoogleConsentModeConfig] = name as never
+    }
+    integrations.googleConsentMode = mapped
+  }
+
+  let receipts = section(config.receipts, 'receipts', ['url'])
   let resolved: ResolvedConfig = {
     policyUrl,
     categories,
@@ -148,7 +199,9 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     gpc: bool(config.gpc, 'gpc', true),
     reloadOnWithdraw: bool(config.reloadOnWithdraw, 'reloadOnWithdraw', false),
     ui: bool(config.ui, 'ui', true),
-    texts
+    texts,
+    integrations,
+    receipts: receipts ? { url: link(receipts.url, 'receipts.url', true) || '' } : null
   }
   if (problems.length) throw new CookiegateConfigError(problems)
   return resolved

@@ -2,6 +2,7 @@ import { atom } from 'nanostores'
 import { resolveConfig } from './config'
 import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
+import { createReceipt, sendReceipt } from './receipts'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
@@ -9,6 +10,9 @@ import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, V
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
+
+/** Shows a placeholder for a gated embed that may not load yet (`placeholder` in ./embeds). */
+export type ShowPlaceholder = (instance: Cookiegate, embed: HTMLElement) => void
 
 const emit = (type: string, detail: ConsentState) => {
   document.dispatchEvent(new CustomEvent(type, { detail }))
@@ -24,7 +28,7 @@ const emit = (type: string, detail: ConsentState) => {
  * ```
  * @throws CookiegateConfigError listing every problem.
  */
-export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
+export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
   let config: ResolvedConfig = resolveConfig(input)
   let names = config.categories.map((c) => c.name)
   let optional = config.categories.filter((c) => !c.required)
@@ -92,12 +96,18 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
     // One consent id per visitor and revision, so proof of consent follows every change.
     let next = build(pick, { decided: true, id: prev.id || randomId(), given: prev.given || now, updated: now, method })
     store.write(next)
+    if (config.receipts) sendReceipt(config.receipts.url, createReceipt(config, next))
     $view.set('none')
     $consent.set(next)
     sync.notify()
   }
 
-  let gate = createGate(allowed, (category) => activated.add(category))
+  let gate = createGate(
+    allowed,
+    (category) => activated.add(category),
+    // A microtask later: the first scan runs before `instance` exists.
+    showPlaceholder && ((embed) => queueMicrotask(() => destroyed || showPlaceholder(instance, embed)))
+  )
 
   let previous = $consent.get()
   let unlisten = $consent.listen((state) => {

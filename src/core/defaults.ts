@@ -12,7 +12,10 @@ export const TEXT_KEYS: (keyof Texts)[] = [
   'preferencesText',
   'policyLink',
   'close',
-  'alwaysOn'
+  'alwaysOn',
+  'embedText',
+  'loadOnce',
+  'alwaysAllow'
 ]
 
 /** What a category deletes on withdrawal when the config does not say. */

@@ -12,7 +12,29 @@ export interface Gate {
 
 const SELECTOR = '[data-category]'
 
-export function createGate(allowed: (category: string) => boolean, onActivate: (category: string) => void): Gate {
+/** Gives gated media its `src`/`srcset` (and `<source>` children theirs); false when it has none. */
+export function activateMedia(el: Element): boolean {
+  let src = el.getAttribute('data-src')
+  // <video>/<audio> may carry their sources as <source data-src> children instead.
+  let sources = el.querySelectorAll('source[data-src]')
+  if (src === null && !sources.length) return false
+  sources.forEach((source) => source.setAttribute('src', source.getAttribute('data-src')!))
+  if (src) el.setAttribute('src', src)
+  let srcset = el.getAttribute('data-srcset')
+  if (srcset) el.setAttribute('srcset', srcset)
+  if (el instanceof HTMLMediaElement && !src) el.load()
+  return true
+}
+
+/**
+ * `onBlocked` hears of every gated `iframe`/`video` that may not load yet (on each scan), so a
+ * placeholder can stand in for it.
+ */
+export function createGate(
+  allowed: (category: string) => boolean,
+  onActivate: (category: string) => void,
+  onBlocked?: (el: HTMLElement) => void
+): Gate {
   // Elements already handled, gated originals and the scripts that replaced them alike.
   let seen = new WeakSet<Element>()
   let queue: HTMLScriptElement[] = []
@@ -51,22 +73,18 @@ export function createGate(allowed: (category: string) => boolean, onActivate: (
   let consider = (el: Element) => {
     if (seen.has(el)) return
     let category = el.getAttribute('data-category')
-    if (!category || !allowed(category)) return
+    if (!category) return
+    if (!allowed(category)) {
+      if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
+      return
+    }
     if (el instanceof HTMLScriptElement) {
       if ((el.getAttribute('type') || '').toLowerCase() !== 'text/plain') return
       seen.add(el)
       queue.push(el)
     } else {
-      let src = el.getAttribute('data-src')
-      // <video>/<audio> may carry their sources as <source data-src> children instead.
-      let sources = el.querySelectorAll('source[data-src]')
-      if (src === null && !sources.length) return
+      if (!activateMedia(el)) return
       seen.add(el)
-      sources.forEach((source) => source.setAttribute('src', source.getAttribute('data-src')!))
-      if (src) el.setAttribute('src', src)
-      let srcset = el.getAttribute('data-srcset')
-      if (srcset) el.setAttribute('srcset', srcset)
-      if (el instanceof HTMLMediaElement && !src) el.load()
     }
     onActivate(category)
   }

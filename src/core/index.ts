@@ -1,6 +1,6 @@
 /** `cookiegate/core`: the headless core, without Preact. */
 export { createConsent } from './consent'
-export type { MountUI } from './consent'
+export type { MountUI, ShowPlaceholder } from './consent'
 export { CookiegateConfigError, resolveConfig } from './config'
 export type {
   Category,

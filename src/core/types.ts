@@ -73,6 +73,12 @@ export interface Texts {
   policyLink: string
   close: string
   alwaysOn: string
+  /** Embed placeholder text; `{host}`, `{category}` and `{title}` are filled in. */
+  embedText?: string
+  /** Embed placeholder button that loads this embed only, storing nothing. */
+  loadOnce?: string
+  /** Embed placeholder button that stores consent to the category (`{category}`). */
+  alwaysAllow?: string
 }
 
 /**
@@ -120,6 +126,69 @@ export interface Config {
   ui?: boolean
   /** Replace any UI text. */
   texts?: Partial<Texts>
+  /**
+   * Vendor integrations driven by the script tag (`dist/cookiegate.js`). With the npm package,
+   * import them from `cookiegate/integrations/*` instead; `createCookiegate` ignores this key.
+   */
+  integrations?: IntegrationsConfig
+  /** Proof of consent: a JSON receipt is sent to `url` on every stored choice. */
+  receipts?: ReceiptsConfig
+}
+
+/** Where proof-of-consent receipts go. */
+export interface ReceiptsConfig {
+  /** An http(s) or relative URL that accepts a POSTed JSON receipt. */
+  url: string
+}
+
+/**
+ * PostHog loaded by the script tag: `<apiHost>/static/array.js` is fetched only once the
+ * category (or the service) is allowed.
+ *
+ * ```json
+ * { "token": "phc_…", "apiHost": "https://eu.i.posthog.com", "options": { "person_profiles": "identified_only" } }
+ * ```
+ */
+export interface PostHogConfig {
+  /** The project API key. */
+  token: string
+  /** PostHog host (`https://eu.i.posthog.com`) or your reverse proxy. */
+  apiHost: string
+  /** @default "analytics" */
+  category?: string
+  /** A service of that category, once services are configured. */
+  service?: string
+  /**
+   * Passed to `posthog.init`. Cookiegate always sets `api_host`, `opt_out_capturing_by_default`
+   * and `opt_out_persistence_by_default` itself.
+   */
+  options?: Record<string, unknown>
+}
+
+/** Google Consent Mode v2 consent types. */
+export type GoogleConsentType =
+  | 'ad_storage'
+  | 'analytics_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage'
+
+/**
+ * Google Consent Mode v2: each consent type names the category (or service) that grants it.
+ * `ad_storage`, `ad_user_data` and `ad_personalization` default to `"marketing"`,
+ * `analytics_storage` to `"analytics"`; the optional types are only sent when mapped.
+ */
+export type GoogleConsentModeConfig = Partial<Record<GoogleConsentType, string>> & {
+  /** Milliseconds Google tags wait for the update after the default. @default 500 */
+  wait_for_update?: number
+}
+
+/** The integrations the script tag can run. */
+export interface IntegrationsConfig {
+  posthog?: PostHogConfig
+  googleConsentMode?: GoogleConsentModeConfig
 }
 
 /** A category after validation, with every default filled in. */
@@ -145,6 +214,8 @@ export interface ResolvedConfig {
   ui: boolean
   /** The texts the config overrides; the UI fills in the rest. */
   texts: Partial<Texts>
+  integrations: IntegrationsConfig
+  receipts: ReceiptsConfig | null
 }
 
 /** What the UI shows: nothing, the first-layer banner, or the preferences modal. */

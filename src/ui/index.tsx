@@ -30,7 +30,9 @@ export function mountUI(cg: Cookiegate): () => void {
     unstyle = adoptStyles()
     host = document.createElement('div')
     host.id = 'cookiegate'
-    host.className = 'cg-root'
+    // `ph-no-capture`: PostHog's autocapture skips the consent UI, so the click that withdraws
+    // consent is not itself recorded (https://posthog.com/docs/product-analytics/autocapture).
+    host.className = 'cg-root ph-no-capture'
     document.body.append(host)
     render(<App cg={cg} />, host)
   }

@@ -6,6 +6,8 @@
  * Build first: `npx vite build && npx vite build --mode iife` (the site serves dist/).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { gunzipSync } from 'node:zlib'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -20,7 +22,24 @@ export interface AnalyticsRequest {
   path: string
   url: string
   time: number
+  method: string
+  /** The request body, for POSTs. */
+  body: Buffer
 }
+
+/** One event that reached the PostHog capture endpoint of the analytics host. */
+export interface PostHogEvent {
+  event: string
+  distinct_id: unknown
+  properties: Record<string, unknown>
+  /** When posthog-js captured it (ms since the epoch, browser clock). */
+  timestamp: number
+  /** When the analytics host received it. */
+  received: number
+}
+
+/** Answers a request to the analytics host; `body` is the request body. */
+export type Route = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void
 
 export interface OpenOptions {
   /** Path the page is served at (default: a fresh `/page-N.html`). */
@@ -65,6 +84,13 @@ export interface Harness {
   analytics: string
   /** Every request the analytics host received, in order. */
   requests: AnalyticsRequest[]
+  /**
+   * Events received by the analytics host standing in for PostHog (`/static/array.js` is the real
+   * posthog-js file; `/e/`, `/i/v0/e/`, `/batch/`, `/capture/` record events; `/flags/` answers no flags).
+   */
+  posthogEvents: PostHogEvent[]
+  /** Adds (or replaces) a route on the analytics host. */
+  route(path: string, handler: Route): void
   /** Serves `html` and opens it in a fresh context. */
   page(html: string, options?: OpenOptions): Promise<TestPage>
   /** Serves `html` at `path` (on every host name) without opening it. */
@@ -101,6 +127,27 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body)
 }
 
+// posthog-js's snippet build, what `<apiHost>/static/array.js` serves in production.
+const POSTHOG_ARRAY_JS = readFileSync(createRequire(import.meta.url).resolve('posthog-js/dist/array.js'))
+const POSTHOG_CAPTURE = ['/e/', '/i/v0/e/', '/batch/', '/capture/', '/track/']
+
+/** posthog-js sends JSON, gzip (`compression=gzip-js`) or a base64 form field (`data=`). */
+export function decodePostHog(body: Buffer): Record<string, unknown>[] {
+  if (!body.length) return []
+  let text = body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body).toString('utf8') : body.toString('utf8')
+  if (text.startsWith('data=')) text = Buffer.from(decodeURIComponent(text.slice(5)), 'base64').toString('utf8')
+  let data = JSON.parse(text)
+  return Array.isArray(data) ? data : Array.isArray(data.batch) ? data.batch : [data]
+}
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((done) => {
+    let chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => done(Buffer.concat(chunks)))
+    req.on('error', () => done(Buffer.concat(chunks)))
+  })
+
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -133,6 +180,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   /** Requests the site answered with 404 (a missing chunk of the build shows up here). */
   let missing: string[] = []
   let requests: AnalyticsRequest[] = []
+  let posthogEvents: PostHogEvent[] = []
+  let routes = new Map<string, Route>()
   let counter = 0
 
   let site = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -148,10 +197,35 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   let analyticsServer = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     let url = new URL(req.url || '/', 'http://x')
-    requests.push({ path: url.pathname, url: req.url || '/', time: Date.now() })
+    let body = await readBody(req)
+    requests.push({ path: url.pathname, url: req.url || '/', time: Date.now(), method: req.method || 'GET', body })
+    // Cross-origin fetches and `crossorigin` scripts from the site (PostHog's own requests among them).
+    if (req.headers.origin) {
+      res.setHeader('access-control-allow-origin', req.headers.origin)
+      res.setHeader('access-control-allow-credentials', 'true')
+      res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] || '*')
+    }
+    if (req.method === 'OPTIONS') return send(res, 204, 'text/plain', '')
     // `?delay=ms` holds the response back, to prove that later gated scripts wait for it.
     let delay = Number(url.searchParams.get('delay') || 0)
     if (delay > 0) await sleep(Math.min(delay, 5000))
+    let route = routes.get(url.pathname)
+    if (route) return route(req, res, body)
+    if (url.pathname === '/static/array.js') return send(res, 200, TYPES['.js']!, POSTHOG_ARRAY_JS)
+    if (POSTHOG_CAPTURE.includes(url.pathname)) {
+      let received = Date.now()
+      try {
+        for (let e of decodePostHog(body)) {
+          let properties = (e.properties || {}) as Record<string, unknown>
+          let timestamp = Date.parse(String(e.timestamp || properties.$time || '')) || Number(properties.$time) * 1000 || received
+          posthogEvents.push({ event: String(e.event), distinct_id: e.distinct_id, properties, timestamp, received })
+        }
+      } catch {}
+      return send(res, 200, 'application/json', '{"status":1}')
+    }
+    if (url.pathname === '/flags/' || url.pathname === '/decide/') {
+      return send(res, 200, 'application/json', '{"featureFlags":{},"featureFlagPayloads":{},"errorsWhileComputingFlags":false}')
+    }
     if (url.pathname === '/analytics.js') return send(res, 200, TYPES['.js']!, ANALYTICS_JS)
     if (url.pathname === '/pixel.gif') return send(res, 200, 'image/gif', PIXEL)
     if (url.pathname === '/frame.html') return send(res, 200, TYPES['.html']!, '<!doctype html><title>frame</title><link rel="icon" href="data:,"><p>embedded</p>')
@@ -251,6 +325,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     base,
     analytics,
     requests,
+    posthogEvents,
+    route: (path, handler) => void routes.set(path, handler),
     page,
     serve,
     closePages,
@@ -307,7 +383,7 @@ export function useHarness(options?: HarnessOptions): () => Harness {
 }
 
 /** Polls `fn` until `ok` holds or `timeout` ms passed; returns the last value. */
-export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
+export async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
   let end = Date.now() + timeout
   let value = await fn()
   while (!ok(value) && Date.now() < end) {
@@ -317,4 +393,17 @@ export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ti
   return value
 }
 
+/**
+ * Context options and init script for pages that run PostHog: posthog-js drops events from
+ * browsers that look automated (a `HeadlessChrome` user agent or brand, `navigator.webdriver`).
+ */
+export const REGULAR_CHROME = {
+  context: {
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
+  },
+  init: `Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });
+Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => undefined });`
+}
+
 export { sleep }
+

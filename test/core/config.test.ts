@@ -103,3 +103,59 @@ describe('resolveConfig', () => {
     })
   })
 })
+
+describe('integrations and receipts config', () => {
+  test('fills in the PostHog category and the Consent Mode wait', () => {
+    let config = resolveConfig({
+      integrations: { posthog: { token: 'phc_1', apiHost: 'https://eu.i.posthog.com' }, googleConsentMode: { analytics_storage: 'analytics' } },
+      receipts: { url: '/consent-receipts' }
+    })
+    expect(config.integrations.posthog).toEqual({ token: 'phc_1', apiHost: 'https://eu.i.posthog.com', category: 'analytics', service: undefined, options: {} })
+    expect(config.integrations.googleConsentMode).toEqual({ analytics_storage: 'analytics', wait_for_update: 500 })
+    expect(config.receipts).toEqual({ url: '/consent-receipts' })
+  })
+
+  test('has no integrations and no receipts unless configured', () => {
+    let config = resolveConfig()
+    expect(config.integrations).toEqual({})
+    expect(config.receipts).toBeNull()
+  })
+
+  test('names every bad integration field with its path', () => {
+    expect(
+      problems({
+        integrations: {
+          posthog: { apiHost: 'javascript:alert(1)', category: 'marketing', options: 'x', extra: 1 },
+          googleConsentMode: { ad_storage: 'ads', analytics_storage: 3, wait_for_update: -1, ads_storage: 'analytics' },
+          matomo: {}
+        },
+        receipts: { url: 'data:text/plain,x' }
+      })
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^integrations\.matomo: unknown key/),
+        expect.stringMatching(/^integrations\.posthog\.extra: unknown key/),
+        expect.stringMatching(/^integrations\.posthog\.token: required/),
+        expect.stringMatching(/^integrations\.posthog\.apiHost: "javascript:alert\(1\)" must be an http\(s\) or relative URL/),
+        expect.stringMatching(/^integrations\.posthog\.category: expected the name of a configured category, got "marketing"/),
+        expect.stringMatching(/^integrations\.posthog\.options: expected an object/),
+        expect.stringMatching(/^integrations\.googleConsentMode\.ads_storage: unknown key/),
+        expect.stringMatching(/^integrations\.googleConsentMode\.ad_storage: expected the name of a configured category or service, got "ads"/),
+        expect.stringMatching(/^integrations\.googleConsentMode\.analytics_storage: expected the name/),
+        expect.stringMatching(/^integrations\.googleConsentMode\.wait_for_update: expected a whole number/),
+        expect.stringMatching(/^receipts\.url: "data:text\/plain,x" must be an http\(s\) or relative URL/)
+      ])
+    )
+  })
+
+  test('requires a PostHog api host and a receipts url', () => {
+    expect(problems({ integrations: { posthog: { token: 't' } }, receipts: {} })).toEqual([
+      'integrations.posthog.apiHost: required',
+      'receipts.url: required'
+    ])
+  })
+
+  test('accepts a reverse-proxy path as the PostHog api host', () => {
+    expect(resolveConfig({ integrations: { posthog: { token: 't', apiHost: '/ingest' } } }).integrations.posthog?.apiHost).toBe('/ingest')
+  })
+})

@@ -1,0 +1,108 @@
+/**
+ * Contextual consent for embeds: a gated `iframe`/`video` that is not allowed gets, in its own
+ * place, a placeholder saying what it is and which category it needs, with "Load this once"
+ * (this element only, nothing stored) and "Always allow <category>" (stored, like saving that
+ * category in the preferences). Plain DOM, no request: the embed has no `src` until a button is
+ * pressed, and no favicon of its host is fetched.
+ */
+import css from '../../styles/embeds.css?inline'
+import { activateMedia } from './gate'
+import type { Cookiegate } from './types'
+
+let sheet: CSSStyleSheet | undefined
+let counter = 0
+
+/** One stylesheet for every placeholder; constructed, so no `'unsafe-inline'` under a CSP. */
+const styles = (): CSSStyleSheet | undefined => {
+  if (sheet) return sheet
+  try {
+    sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  } catch {
+    let style = document.createElement('style')
+    style.textContent = css
+    document.head.append(style)
+    sheet = style.sheet || undefined
+  }
+  return sheet
+}
+
+const element = (tag: string, className: string, text?: string) => {
+  let el = document.createElement(tag)
+  if (className) el.className = className
+  if (text) el.textContent = text
+  return el
+}
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (all, key) => values[key] ?? all)
+
+const placeholders = new WeakMap<Element, HTMLElement>()
+
+/** Puts a placeholder before a blocked embed (once) and hides the embed until it may load. */
+export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
+  let category = embed.getAttribute('data-category') || ''
+  let config = cg.config.categories.find((c) => c.name === category)
+  if (placeholders.has(embed) || !config || cg.allowed(category) || !embed.isConnected) return
+  let texts = cg.config.texts
+  let label = config.label || category.charAt(0).toUpperCase() + category.slice(1)
+  let src = embed.getAttribute('data-src') || embed.querySelector('source[data-src]')?.getAttribute('data-src') || ''
+  let host = ''
+  try {
+    host = new URL(src, location.href).hostname
+  } catch {}
+  let title = embed.getAttribute('data-title') || embed.getAttribute('title') || host || label
+  let values = { host: host || title, category: label, title }
+
+  let box = element('div', 'cg-embed ph-no-capture')
+  let id = `cg-embed-${++counter}`
+  box.setAttribute('role', 'group')
+  box.setAttribute('aria-labelledby', id)
+  box.setAttribute('data-cg-embed', String(counter))
+  let heading = element('p', 'cg-embed-title', title)
+  heading.id = id
+  let text = element('p', 'cg-embed-text', fill(texts.embedText || 'This content is hosted by {host}. Showing it needs your consent to {category} cookies.', values))
+  let actions = element('div', 'cg-embed-actions')
+  let once = element('button', '', fill(texts.loadOnce || 'Load this once', values)) as HTMLButtonElement
+  let always = element('button', '', fill(texts.alwaysAllow || 'Always allow {category}', values)) as HTMLButtonElement
+  once.type = always.type = 'button'
+  actions.append(once, always)
+  box.append(heading, text, actions)
+
+  // The placeholder takes the embed's size, as a rule in our stylesheet (no inline style for CSP).
+  let width = Number(embed.getAttribute('width'))
+  let height = Number(embed.getAttribute('height'))
+  if (width > 0) {
+    try {
+      styles()?.insertRule(`.cg-embed[data-cg-embed="${counter}"]{width:${width}px${height > 0 ? `;aspect-ratio:${width}/${height};min-height:0` : ''}}`)
+    } catch {}
+  }
+  styles()
+  placeholders.set(embed, box)
+  embed.hidden = true
+  embed.before(box)
+
+  let reveal = () => {
+    box.remove()
+    placeholders.delete(embed)
+    embed.hidden = false
+  }
+  once.onclick = () => {
+    reveal()
+    // No longer gated: a later choice must not set its `src` again (that would reload it).
+    embed.removeAttribute('data-category')
+    activateMedia(embed)
+    embed.focus()
+  }
+  always.onclick = () => {
+    let choice = { ...cg.consent.get().categories, [category]: true }
+    cg.save(choice)
+    embed.focus()
+  }
+  // Allowed by any path (this button, the banner, another placeholder): the gate sets `src`.
+  let stop = cg.consent.listen(() => {
+    if (cg.allowed(category)) {
+      stop()
+      reveal()
+    }
+  })
+}

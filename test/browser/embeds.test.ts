@@ -1,0 +1,108 @@
+/** Embeds with contextual consent in Chromium: a loopback "video host" serves the embedded page. */
+import { createRequire } from 'node:module'
+import { describe, expect, test } from 'vitest'
+import { html, sleep, useHarness, waitFor, type TestPage } from './harness'
+
+const harness = useHarness()
+const CONFIG = { categories: { essential: { required: true }, analytics: {}, marketing: {} } }
+const video = (n: number, extra = '') =>
+  `<iframe data-category="marketing" data-src="${harness().analytics}/frame.html?video=${n}" width="560" height="315" ${extra}></iframe>`
+const page = (body: string) =>
+  harness().page(
+    html(body + '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>', {
+      head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(CONFIG)}</script>`
+    })
+  )
+const placeholders = (p: TestPage) => p.page.getByRole('group')
+const frames = (p: TestPage) => p.requests('/frame.html').length
+async function storedChoice(p: TestPage) {
+  let cookie = (await p.context.cookies()).find((c) => c.name === 'cookiegate')
+  return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : undefined
+}
+
+describe('embed placeholders (Chromium)', () => {
+  test('a blocked embed shows what it is and what it needs, and makes no request', async () => {
+    let p = await page(video(1, 'data-title="Product tour"') + video(2))
+    await p.page.getByRole('button', { name: 'Reject all' }).click()
+    await p.reload()
+    let tour = p.page.getByRole('group', { name: 'Product tour' })
+    await tour.waitFor({ state: 'visible' })
+    expect(await tour.textContent()).toContain('analytics.test')
+    expect(await tour.textContent()).toContain('Marketing')
+    expect(await tour.getByRole('button', { name: 'Load this once' }).isVisible()).toBe(true)
+    expect(await tour.getByRole('button', { name: 'Always allow Marketing' }).isVisible()).toBe(true)
+    // Without a title the host names it; the box keeps the embed's size.
+    let other = p.page.getByRole('group', { name: 'analytics.test' })
+    expect((await other.boundingBox())?.width).toBe(560)
+    expect(Math.round((await other.boundingBox())!.height)).toBe(315)
+    await sleep(500)
+    expect(p.requests()).toEqual([])
+    expect(await p.page.locator('iframe[src]').count()).toBe(0)
+    // A returning visitor who refused gets placeholders without the banner's UI file.
+    expect(await p.page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('cookiegate-ui.js')))).toBe(false)
+    p.assertClean()
+  })
+
+  test('Load this once loads that embed only and stores nothing', async () => {
+    let p = await page(video(1) + video(2))
+    await p.page.getByRole('button', { name: 'Reject all' }).click()
+    await placeholders(p).first().getByRole('button', { name: 'Load this once' }).click()
+    await waitFor(async () => frames(p), (n) => n === 1)
+    expect(p.requests('/frame.html').map((r) => r.url)).toEqual(['/frame.html?video=1'])
+    expect(await placeholders(p).count()).toBe(1)
+    expect(await p.page.frameLocator('iframe[src$="video=1"]').getByText('embedded').isVisible()).toBe(true)
+    expect((await storedChoice(p)).categories.marketing).toBe(false)
+    await p.reload()
+    await placeholders(p).first().waitFor({ state: 'visible' })
+    expect(await placeholders(p).count()).toBe(2)
+    p.assertClean()
+  })
+
+  test('Always allow stores the category as a custom choice and loads every embed of it', async () => {
+    let p = await page(video(1) + video(2))
+    await p.page.getByRole('button', { name: 'Accept all' }).waitFor()
+    // Nothing decided yet: the placeholder is a way to decide for this category alone.
+    await placeholders(p).first().getByRole('button', { name: 'Always allow Marketing' }).click()
+    await waitFor(async () => frames(p), (n) => n === 2)
+    expect(await placeholders(p).count()).toBe(0)
+    expect(await storedChoice(p)).toMatchObject({ categories: { essential: true, analytics: false, marketing: true }, method: 'custom' })
+    await p.reload()
+    await waitFor(async () => frames(p), (n) => n === 4)
+    expect(await placeholders(p).count()).toBe(0)
+    p.assertClean()
+  })
+
+  test('embeds added after start-up get a placeholder too, and work from the keyboard', async () => {
+    let p = await page('<div id="route"></div>')
+    await p.page.getByRole('button', { name: 'Reject all' }).click()
+    await p.page.evaluate((markup) => {
+      document.getElementById('route')!.innerHTML = markup
+    }, video(3, 'title="Launch video"'))
+    let box = p.page.getByRole('group', { name: 'Launch video' })
+    await box.waitFor({ state: 'visible' })
+    await box.getByRole('button', { name: 'Load this once' }).focus()
+    await p.page.keyboard.press('Enter')
+    await waitFor(async () => frames(p), (n) => n === 1)
+    expect(await p.page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME')
+    p.assertClean()
+  })
+
+  test('the placeholder passes an axe WCAG 2.2 AA audit in light and dark', async () => {
+    for (let colorScheme of ['light', 'dark'] as const) {
+      let p = await harness().page(
+        html(video(1, 'title="Product tour"'), {
+          head: `<script type="application/json" id="cookiegate-config">${JSON.stringify({ ...CONFIG, ui: false })}</script>`
+        }),
+        { context: { colorScheme } }
+      )
+      await p.page.getByRole('group', { name: 'Product tour' }).waitFor()
+      await p.page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') })
+      let violations = await p.page.evaluate(async () => {
+        let result = await (window as any).axe.run('.cg-embed', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })
+        return result.violations.map((v: any) => v.id)
+      })
+      expect(violations).toEqual([])
+      p.assertClean()
+    }
+  })
+})

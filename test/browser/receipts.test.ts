@@ -1,0 +1,67 @@
+/** Proof-of-consent receipts in Chromium, received by a loopback endpoint on another origin. */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { html, sleep, useHarness, waitFor, type TestPage } from './harness'
+
+const harness = useHarness()
+beforeAll(() => {
+  // A receiver that stores nothing here: the harness records every request with its body.
+  harness().route('/receipts', (_req, res) => {
+    res.writeHead(204)
+    res.end()
+  })
+})
+const page = (init?: string) =>
+  harness().page(
+    html('<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>', {
+      head: `<script type="application/json" id="cookiegate-config">${JSON.stringify({ receipts: { url: `${harness().analytics}/receipts` } })}</script>`
+    }),
+    { path: `/shop-${Math.random().toString(36).slice(2)}.html`, init }
+  )
+const receipts = (p: TestPage) => p.requests('/receipts').map((r) => JSON.parse(r.body.toString('utf8')))
+const cookieId = async (p: TestPage) =>
+  JSON.parse(decodeURIComponent((await p.context.cookies()).find((c) => c.name === 'cookiegate')!.value)).id
+
+describe('proof of consent (Chromium)', () => {
+  test('each stored choice sends a receipt that matches the stored consent id', async () => {
+    let p = await page()
+    await p.page.goto(p.url + '?utm_source=mail&email=a%40b.test')
+    await p.ready()
+    await p.page.getByRole('button', { name: 'Accept all' }).click()
+    let [first] = await waitFor(async () => receipts(p), (list) => list.length === 1)
+    expect(first).toMatchObject({ v: 1, id: await cookieId(p), method: 'accept-all', categories: { essential: true, analytics: true } })
+    expect(first.url).toBe(p.url)
+    expect(first.hash).toMatch(/^[0-9a-f]{8}$/)
+    expect(JSON.stringify(first)).not.toMatch(/Mozilla|127\.0\.0\.1|email/)
+
+    await p.page.getByRole('link', { name: 'Cookie Settings' }).click()
+    let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
+    await dialog.getByRole('switch', { name: 'Analytics' }).uncheck()
+    await dialog.getByRole('button', { name: 'Save choices' }).click()
+    let list = await waitFor(async () => receipts(p), (l) => l.length === 2)
+    expect(list[1]).toMatchObject({ id: first.id, method: 'custom', categories: { analytics: false }, given: first.given, hash: first.hash })
+    p.assertClean()
+  })
+
+  test('a Global Privacy Control refusal and a page view with a stored choice send none', async () => {
+    let p = await page(`Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })`)
+    await sleep(500)
+    expect(receipts(p)).toEqual([])
+    let q = await page()
+    await q.page.getByRole('button', { name: 'Reject all' }).click()
+    await waitFor(async () => receipts(q), (l) => l.length === 1)
+    await q.reload()
+    await sleep(500)
+    expect(receipts(q)).toHaveLength(1)
+    q.assertClean()
+  })
+
+  test('an unreachable receipts endpoint does not affect the page', async () => {
+    let p = await harness().page(
+      html('', { head: `<script type="application/json" id="cookiegate-config">{"receipts":{"url":"http://nowhere.invalid/receipts"}}</script>` })
+    )
+    await p.page.getByRole('button', { name: 'Accept all' }).click()
+    await sleep(300)
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(true)
+    expect(p.pageErrors).toEqual([])
+  })
+})
