@@ -25,19 +25,26 @@ const emit = (type: string, detail: ConsentState) => {
  */
 export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
   let config: ResolvedConfig = resolveConfig(input)
-  let names = config.categories.map((c) => c.name)
+  let services = config.categories.flatMap((c) => c.services)
+  let names = [...config.categories.map((c) => c.name), ...services.map((s) => s.name)]
+  // What withdrawal cleans up: optional categories and their services.
   let optional = config.categories.filter((c) => !c.required)
+  let erasable = [...optional, ...optional.flatMap((c) => c.services)]
   let store = createChoiceStore(config)
 
+  // `pick(service, category)` decides a service; a category with services is on when one of them is.
   let build = (
-    pick: (name: string) => boolean,
+    pick: (name: string, category?: string) => boolean,
     rest: Pick<ConsentState, 'decided' | 'id' | 'given' | 'updated' | 'method'>
   ): ConsentState => {
     let categories: Record<string, boolean> = {}
-    for (let { name, required } of config.categories) categories[name] = required || pick(name)
+    let chosen: Record<string, boolean> = {}
+    for (let { name, required, services: list } of config.categories) {
+      for (let s of list) chosen[s.name] = required || pick(s.name, name)
+      categories[name] = required || (list.length ? list.some((s) => chosen[s.name]) : pick(name))
+    }
     // Frozen, so a listener cannot change what every other listener sees.
-    Object.freeze(categories)
-    return Object.freeze({ ...rest, categories, revision: config.revision })
+    return Object.freeze({ ...rest, categories: Object.freeze(categories), services: Object.freeze(chosen), revision: config.revision })
   }
   let gpc = () =>
     config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
@@ -52,10 +59,10 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
   // Categories whose tags ran on this page: a running script cannot be unloaded.
   let activated = new Set<string>()
 
-  let allowed = (category: string) =>
-    names.includes(category) && $consent.get().categories[category] === true
+  let on = (state: ConsentState, name: string) => (state.categories[name] ?? state.services[name]) === true
+  let allowed = (name: string) => names.includes(name) && on($consent.get(), name)
 
-  let decide = (pick: (name: string) => boolean, method: ConsentMethod) => {
+  let decide = (pick: (name: string, category?: string) => boolean, method: ConsentMethod) => {
     if (destroyed) return
     let now = new Date().toISOString()
     let prev = $consent.get()
@@ -72,10 +79,10 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
   let unlisten = $consent.listen((state) => {
     let before = previous
     previous = state
-    let withdrawn = optional.filter((c) => before.categories[c.name] && !state.categories[c.name])
-    for (let category of withdrawn) {
-      eraseCookies(category.cookies)
-      eraseStorage(category.storage)
+    let withdrawn = erasable.filter((c) => on(before, c.name) && !on(state, c.name))
+    for (let item of withdrawn) {
+      eraseCookies(item.cookies)
+      eraseStorage(item.storage)
     }
     gate.scan()
     emit('cookiegate:change', state)
@@ -84,10 +91,10 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
 
   // Leftovers of a category that is not allowed (an expired or withdrawn choice, a tag that
   // ran before Cookiegate was added) are deleted at start-up too.
-  for (let category of optional) {
-    if (!allowed(category.name)) {
-      eraseCookies(category.cookies)
-      eraseStorage(category.storage)
+  for (let item of erasable) {
+    if (!allowed(item.name)) {
+      eraseCookies(item.cookies)
+      eraseStorage(item.storage)
     }
   }
 
@@ -103,8 +110,9 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
     rejectAll: () => decide(() => false, 'reject-all'),
     save(choice) {
       let unknown = Object.keys(choice || {}).filter((name) => !names.includes(name))
-      if (unknown.length) console.error(`Cookiegate: save() got unknown categories: ${unknown.join(', ')}`)
-      decide((name) => !!choice && choice[name] === true, 'custom')
+      if (unknown.length) console.error(`Cookiegate: save() got unknown categories or services: ${unknown.join(', ')}`)
+      // A named service wins over its category's value.
+      decide((name, category) => !!choice && (choice[name] ?? (category && choice[category])) === true, 'custom')
     },
     open() {
       if (!destroyed) $view.set('preferences')
@@ -114,7 +122,7 @@ export function createConsent(input?: Config, mount?: MountUI): Cookiegate {
     },
     onChange: (listener) => $consent.listen((state) => listener(state)),
     whenAllowed(category) {
-      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category "${category}"`)
+      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category or service "${category}"`)
       return new Promise<void>((resolve) => {
         if (allowed(category)) return resolve()
         let stop = $consent.listen(() => {

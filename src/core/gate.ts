@@ -1,6 +1,6 @@
 /**
  * Activates gated markup once its category is allowed:
- * `<script type="text/plain" data-category>` runs as a real script, at most once, in document
+ * `<script type="text/plain" data-category>` (or `data-service`) runs as a real script, at most once, in document
  * order, and an external one has loaded or failed before the next one starts;
  * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`.
  */
@@ -10,9 +10,9 @@ export interface Gate {
   destroy(): void
 }
 
-const SELECTOR = '[data-category]'
+const SELECTOR = '[data-category],[data-service]'
 
-export function createGate(allowed: (category: string) => boolean, onActivate: (category: string) => void): Gate {
+export function createGate(allowed: (name: string) => boolean, onActivate: (name: string) => void): Gate {
   // Elements already handled, gated originals and the scripts that replaced them alike.
   let seen = new WeakSet<Element>()
   let queue: HTMLScriptElement[] = []
@@ -50,8 +50,9 @@ export function createGate(allowed: (category: string) => boolean, onActivate: (
 
   let consider = (el: Element) => {
     if (seen.has(el)) return
-    let category = el.getAttribute('data-category')
-    if (!category || !allowed(category)) return
+    // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
+    let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
+    if (!needs.length || !needs.every(allowed)) return
     if (el instanceof HTMLScriptElement) {
       if ((el.getAttribute('type') || '').toLowerCase() !== 'text/plain') return
       seen.add(el)
@@ -68,7 +69,7 @@ export function createGate(allowed: (category: string) => boolean, onActivate: (
       if (srcset) el.setAttribute('srcset', srcset)
       if (el instanceof HTMLMediaElement && !src) el.load()
     }
-    onActivate(category)
+    needs.forEach(onActivate)
   }
 
   let scanIn = (root: ParentNode) => {

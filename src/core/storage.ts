@@ -48,19 +48,33 @@ export function parseChoice(raw: string | undefined, config: ResolvedConfig, now
   if (!(givenAt <= updatedAt && updatedAt <= now + DAY && now - updatedAt < config.expiresDays * DAY)) return null
   if (method !== 'accept-all' && method !== 'reject-all' && method !== 'custom') return null
   if (!categories || typeof categories !== 'object' || Array.isArray(categories)) return null
+  let stored = data.services
+  if (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored))) return null
+  let own = (from: Record<string, unknown>, name: string) => (Object.prototype.hasOwnProperty.call(from, name) ? from[name] : undefined)
+  // A category or service added since the choice was made has no answer yet: ask again.
+  let bad = (value: unknown) =>
+    typeof value !== 'boolean' || (method === 'accept-all' && !value) || (method === 'reject-all' && value)
   let result: Record<string, boolean> = {}
-  for (let { name, required } of config.categories) {
-    let value = Object.prototype.hasOwnProperty.call(categories, name) ? categories[name] : undefined
+  let services: Record<string, boolean> = {}
+  for (let { name, required, services: list } of config.categories) {
+    let value = own(categories, name)
     if (required) {
       result[name] = true
+      for (let s of list) services[s.name] = true
       continue
     }
-    // A category added since the choice was made has no answer yet: ask again.
-    if (typeof value !== 'boolean') return null
-    if ((method === 'accept-all' && !value) || (method === 'reject-all' && value)) return null
-    result[name] = value
+    if (bad(value)) return null
+    result[name] = value as boolean
+    // A cookie written before services existed has none: they take their category's value.
+    for (let s of list) {
+      let on = stored ? own(stored, s.name) : value
+      if (bad(on)) return null
+      services[s.name] = on as boolean
+    }
+    // Tampered: a category is on exactly when one of its services is.
+    if (list.length && list.some((s) => services[s.name]) !== value) return null
   }
-  return { decided: true, categories: result, revision: config.revision, id, given, updated, method }
+  return { decided: true, categories: result, services, revision: config.revision, id, given, updated, method }
 }
 
 export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
@@ -89,6 +103,8 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
         given: state.given,
         updated: state.updated,
         categories: state.categories,
+        // Only when services are configured, so the cookie stays as it was for everyone else.
+        ...(Object.keys(state.services).length ? { services: state.services } : {}),
         method: state.method
       })
       try {
