@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type Plugin } from 'vite'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
+const LANGUAGES = readdirSync('src/i18n').map((file) => file.replace(/\.ts$/, ''))
 
 // dist/cookiegate.css: the same styles the UI adopts, minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({
@@ -16,7 +18,9 @@ const emitStylesheet = (): Plugin => ({
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
-//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in
+//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
+//                            and dist/i18n/<code>-<hash>.js, the one language it then imports
+// The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -39,13 +43,18 @@ export default defineConfig(({ mode }) => {
           : mode === 'ui'
             ? { entry: 'src/ui/index.tsx', formats: ['es'], fileName: () => 'cookiegate-ui.js' }
             : {
-                entry: { cookiegate: 'src/index.ts', core: 'src/core/index.ts', ui: 'src/ui/index.tsx' },
+                entry: {
+                  cookiegate: 'src/index.ts',
+                  core: 'src/core/index.ts',
+                  ui: 'src/ui/index.tsx',
+                  ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
+                },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.mjs`
               },
       rolldownOptions: {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
-        output: { minify: true, chunkFileNames: '[name]-[hash].mjs' }
+        output: { minify: true, chunkFileNames: mode === 'ui' ? 'i18n/[name]-[hash].js' : '[name]-[hash].mjs' }
       }
     },
     test: {
