@@ -6,8 +6,10 @@ import { adopt } from './styles'
 
 /**
  * WCAG 2.4.11 (Focus Not Obscured): while the banner is up, the page's `scroll-padding` reserves
- * its height, so the browser scrolls a focused element clear of the banner instead of under it.
- * A constructed stylesheet on the document, since a style attribute would need `'unsafe-inline'`.
+ * its height, so the browser scrolls a focused element clear of the banner instead of under it,
+ * and a spacer of that height after the page (before it, for a top banner) lets the last (first)
+ * elements scroll clear too. A bottom spacer moves nothing that is on screen. A constructed
+ * stylesheet on the document, since a style attribute would need `'unsafe-inline'`.
  */
 function useScrollPadding(ref: { current: HTMLElement | null }, edge: 'top' | 'bottom', shown: boolean) {
   useLayoutEffect(() => {
@@ -17,7 +19,8 @@ function useScrollPadding(ref: { current: HTMLElement | null }, edge: 'top' | 'b
     // offsetHeight ignores the entrance transform; the gap is the box layout's distance from the edge.
     let observer = new ResizeObserver(() => {
       let reserve = banner.offsetHeight + (parseFloat(getComputedStyle(banner)[edge]) || 0) + 8
-      sheet.set(`html{scroll-padding-${edge}:${Math.ceil(reserve)}px}`)
+      let px = Math.ceil(reserve) + 'px'
+      sheet.set(`html{scroll-padding-${edge}:${px}}html::${edge === 'top' ? 'before' : 'after'}{content:"";display:block;height:${px}}`)
     })
     observer.observe(banner)
     return () => {
