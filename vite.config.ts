@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
+const LANGUAGES = readdirSync('src/i18n').map((file) => file.replace(/\.ts$/, ''))
 
 // dist/cookiegate.css: the same styles the UI adopts, minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({
@@ -30,8 +32,10 @@ const localNanostoresEpoch = (): Plugin => ({
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
 //   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
-//                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed, and
-//                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed
+//                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed,
+//                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed,
+//                            and dist/i18n/<code>-<hash>.js, the one language it then imports
+// The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -66,14 +70,20 @@ export default defineConfig(({ mode }) => {
                   core: 'src/core/index.ts',
                   ui: 'src/ui/index.tsx',
                   'integrations/posthog': 'src/integrations/posthog.ts',
-                  'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts'
+                  'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts',
+                  ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
                 },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.mjs`
               }) as LibraryOptions,
       rolldownOptions: {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
-        output: { minify: true, chunkFileNames: '[name]-[hash].mjs' }
+        output: {
+          minify: true,
+          // In the ui pass, the only lazy chunks are languages; anything shared keeps our prefix.
+          chunkFileNames: (chunk) =>
+            mode !== 'ui' ? '[name]-[hash].mjs' : LANGUAGES.includes(chunk.name) ? 'i18n/[name]-[hash].js' : 'cookiegate-[name]-[hash].js'
+        }
       }
     },
     test: {

@@ -40,7 +40,7 @@ function readConfig(): unknown {
  */
 function createClosed(): Cookiegate {
   let noop = () => {}
-  let state: ConsentState = { decided: false, categories: {}, revision: 0, id: null, given: null, updated: null, method: null }
+  let state: ConsentState = { decided: false, categories: {}, services: {}, revision: 0, id: null, given: null, updated: null, method: null }
   return {
     consent: atom(state),
     view: atom('none'),

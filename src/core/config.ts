@@ -1,5 +1,5 @@
-import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, PostHogConfig, ResolvedConfig, Texts } from './types'
-import { KNOWN_CATEGORIES, TEXT_KEYS } from './defaults'
+import type { Category, Config, CookieRow, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
+import { KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends Error {
@@ -17,6 +17,12 @@ const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,39}$/i
 const COOKIE_GLOB = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const DOMAIN = /^\.?([a-z0-9-]+\.)*[a-z0-9-]+$/i
 const GCM_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage']
+// A BCP 47 language tag, loosely: "de", "pt-BR", "zh-Hant-TW".
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i
+const POSITIONS: Record<string, Position[]> = {
+  bar: ['bottom', 'top'],
+  box: ['bottom-right', 'bottom-left', 'top-right', 'top-left']
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -67,11 +73,62 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     return v.filter((item): item is string => typeof item === 'string')
   }
 
+  let oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[], fallback: T): T => {
+    if (v === undefined) return fallback
+    if (allowed.includes(v as T)) return v as T
+    fail(path, `expected ${allowed.map((a) => `"${a}"`).join(', ')}`)
+    return fallback
+  }
+  // A text, or one per language; keys are stored lower-case so "pt-BR" and "pt-br" are one language.
+  let localized = (v: unknown, path: string): Localized | undefined => {
+    if (v === undefined || typeof v === 'string') return v === undefined ? v : str(v, path, '')
+    if (!isObject(v) || !Object.keys(v).length) {
+      fail(path, 'expected a string or an object of texts by language, e.g. { "en": "…", "de": "…" }')
+      return undefined
+    }
+    let texts: Record<string, string> = {}
+    for (let [lang, text] of Object.entries(v)) {
+      if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, 'expected a language code such as "de"')
+      texts[lang.toLowerCase()] = str(text, `${path}.${lang}`, '')
+    }
+    return texts
+  }
+  let cookieTable = (v: unknown, path: string): CookieRow[] => {
+    if (v === undefined) return []
+    if (!Array.isArray(v)) {
+      fail(path, 'expected an array of { name, provider, purpose, duration }')
+      return []
+    }
+    return v.flatMap((row, i) => {
+      let at = `${path}[${i}]`
+      if (!isObject(row)) {
+        fail(at, 'expected an object')
+        return []
+      }
+      keys(row, ['name', 'provider', 'purpose', 'duration'], at + '.')
+      return [
+        {
+          name: str(row.name ?? '', at + '.name', ''),
+          provider: row.provider === undefined ? undefined : str(row.provider, at + '.provider', ''),
+          purpose: localized(row.purpose, at + '.purpose'),
+          duration: localized(row.duration, at + '.duration')
+        }
+      ]
+    })
+  }
+
   if (!isObject(input)) {
     throw new CookiegateConfigError([`config: expected an object, got ${Array.isArray(input) ? 'an array' : String(input === null ? null : typeof input)}`])
   }
   let config = input as Config & Record<string, unknown>
-  keys(config, ['policyUrl', 'categories', 'revision', 'expiresDays', 'cookie', 'gpc', 'reloadOnWithdraw', 'ui', 'texts', 'integrations', 'receipts'], '')
+  keys(
+    config,
+    [
+      'policyUrl', 'categories', 'revision', 'expiresDays', 'cookie', 'gpc', 'reloadOnWithdraw', 'ui', 'texts',
+      'language', 'layout', 'position', 'theme', 'shadow', 'integrations', 'receipts'
+    ],
+    ''
+  )
   // Only http(s) and relative URLs: a `javascript:` URL in config would run on click. Browsers
   // drop tabs and newlines anywhere in a URL and control characters at its ends
   // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
@@ -101,6 +158,8 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     fail('categories', 'expected an object of categories')
   } else {
     if (!Object.keys(rawCategories).length) fail('categories', 'expected at least one category')
+    // allowed(name), data-service and the stored choice take both kinds of name, so they must not clash.
+    let taken = new Set(Object.keys(rawCategories))
     for (let [name, raw] of Object.entries(rawCategories)) {
       let path = `categories.${name}`
       if (!CATEGORY_NAME.test(name)) fail(path, 'category names use letters, digits, "-" and "_", starting with a letter')
@@ -108,15 +167,41 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
         fail(path, 'expected an object')
         continue
       }
-      keys(raw, ['required', 'label', 'description', 'cookies', 'storage'], path + '.')
+      keys(raw, ['required', 'label', 'description', 'cookies', 'storage', 'services', 'cookieTable'], path + '.')
       let known = Object.prototype.hasOwnProperty.call(KNOWN_CATEGORIES, name) ? KNOWN_CATEGORIES[name] : undefined
+      let services: Service[] = []
+      if (raw.services !== undefined && !isObject(raw.services)) fail(path + '.services', 'expected an object of services')
+      else {
+        for (let [service, rawService] of Object.entries(raw.services || {})) {
+          let at = `${path}.services.${service}`
+          if (!CATEGORY_NAME.test(service)) fail(at, 'service names use letters, digits, "-" and "_", starting with a letter')
+          if (taken.has(service)) fail(at, `"${service}" is already the name of a category or service`)
+          taken.add(service)
+          if (!isObject(rawService)) {
+            fail(at, 'expected an object')
+            continue
+          }
+          keys(rawService, ['label', 'description', 'cookies', 'storage', 'cookieTable'], at + '.')
+          services.push({
+            name: service,
+            category: name,
+            label: localized(rawService.label, at + '.label'),
+            description: localized(rawService.description, at + '.description'),
+            cookies: globs(rawService.cookies, at + '.cookies'),
+            storage: globs(rawService.storage, at + '.storage'),
+            cookieTable: cookieTable(rawService.cookieTable, at + '.cookieTable')
+          })
+        }
+      }
       categories.push({
         name,
         required: bool(raw.required, path + '.required', false),
-        label: raw.label === undefined ? undefined : str(raw.label, path + '.label', name),
-        description: raw.description === undefined ? undefined : str(raw.description, path + '.description', ''),
+        label: localized(raw.label, path + '.label'),
+        description: localized(raw.description, path + '.description'),
         cookies: globs(raw.cookies, path + '.cookies', known?.cookies),
-        storage: globs(raw.storage, path + '.storage', known?.storage)
+        storage: globs(raw.storage, path + '.storage', known?.storage),
+        services,
+        cookieTable: cookieTable(raw.cookieTable, path + '.cookieTable')
       })
     }
   }
@@ -141,20 +226,38 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     }
   }
 
+  // Flat keys override whatever language is shown; a language key holds that language's overrides.
+  let textsOf = (raw: Record<string, unknown>, path: string, nested: boolean): Partial<Texts> => {
+    let texts: Partial<Texts> = {}
+    for (let [key, value] of Object.entries(raw)) {
+      if (TEXT_KEYS.includes(key as keyof Texts)) texts[key as keyof Texts] = str(value, path + key, '')
+      else if (nested && LANGUAGE.test(key)) {
+        if (isObject(value)) translations[key.toLowerCase()] = textsOf(value, `${path}${key}.`, false)
+        else fail(path + key, 'expected an object of texts')
+      } else fail(path + key, `unknown key (expected a language code or one of ${TEXT_KEYS.join(', ')})`)
+    }
+    return texts
+  }
+  let translations: Record<string, Partial<Texts>> = {}
   let texts: Partial<Texts> = {}
   if (config.texts !== undefined) {
     if (!isObject(config.texts)) fail('texts', 'expected an object')
-    else {
-      keys(config.texts, TEXT_KEYS, 'texts.')
-      for (let key of TEXT_KEYS) if (config.texts[key] !== undefined) texts[key] = str(config.texts[key], 'texts.' + key, '')
-    }
+    else texts = textsOf(config.texts, 'texts.', true)
   }
 
+  let language = str(config.language, 'language', 'auto').toLowerCase()
+  if (language !== 'auto') {
+    let base = language.split('-')[0]!
+    if (!LANGUAGE.test(language)) fail('language', `"${config.language}" is not "auto" or a language code such as "de"`)
+    else if (![language, base].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
+      fail('language', `no texts for "${config.language}": use one of en, ${LANGUAGES.join(', ')}, or add texts.${language}`)
+    }
+  }
+  let layout = oneOf(config.layout, 'layout', ['bar', 'box'] as const, 'bar')
+  let position = oneOf(config.position, 'position', POSITIONS[layout]!, POSITIONS[layout]![0]!)
+
   // Integrations name a category, or a service of one (`categories.<name>.services.<service>`).
-  let services = categories.flatMap((c) => {
-    let raw = isObject(rawCategories) ? rawCategories[c.name] : undefined
-    return isObject(raw) && isObject(raw.services) ? Object.keys(raw.services) : []
-  })
+  let services = categories.flatMap((c) => c.services.map((s) => s.name))
   let names = categories.map((c) => c.name)
   let target = (v: unknown, path: string, known: string[], what: string, fallback?: string): string | undefined => {
     let value = v === undefined ? fallback : v
@@ -201,7 +304,13 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     ui: bool(config.ui, 'ui', true),
     texts,
     integrations,
-    receipts: receipts ? { url: link(receipts.url, 'receipts.url', true) || '' } : null
+    receipts: receipts ? { url: link(receipts.url, 'receipts.url', true) || '' } : null,
+    translations,
+    language,
+    layout,
+    position,
+    theme: oneOf(config.theme, 'theme', ['light', 'dark', 'auto'] as const, 'auto'),
+    shadow: bool(config.shadow, 'shadow', true)
   }
   if (problems.length) throw new CookiegateConfigError(problems)
   return resolved

@@ -30,19 +30,26 @@ const emit = (type: string, detail: ConsentState) => {
  */
 export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
   let config: ResolvedConfig = resolveConfig(input)
-  let names = config.categories.map((c) => c.name)
+  let services = config.categories.flatMap((c) => c.services)
+  let names = [...config.categories.map((c) => c.name), ...services.map((s) => s.name)]
+  // What withdrawal cleans up: optional categories and their services.
   let optional = config.categories.filter((c) => !c.required)
+  let erasable = [...optional, ...optional.flatMap((c) => c.services)]
   let store = createChoiceStore(config)
 
+  // `pick(service, category)` decides a service; a category with services is on when one of them is.
   let build = (
-    pick: (name: string) => boolean,
+    pick: (name: string, category?: string) => boolean,
     rest: Pick<ConsentState, 'decided' | 'id' | 'given' | 'updated' | 'method'>
   ): ConsentState => {
     let categories: Record<string, boolean> = {}
-    for (let { name, required } of config.categories) categories[name] = required || pick(name)
+    let chosen: Record<string, boolean> = {}
+    for (let { name, required, services: list } of config.categories) {
+      for (let s of list) chosen[s.name] = required || pick(s.name, name)
+      categories[name] = required || (list.length ? list.some((s) => chosen[s.name]) : pick(name))
+    }
     // Frozen, so a listener cannot change what every other listener sees.
-    Object.freeze(categories)
-    return Object.freeze({ ...rest, categories, revision: config.revision })
+    return Object.freeze({ ...rest, categories: Object.freeze(categories), services: Object.freeze(chosen), revision: config.revision })
   }
   let gpc = () =>
     config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
@@ -51,7 +58,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
   // Without a stored choice: refuse everything optional, silently under GPC, else ask.
   let initial = (): ConsentState => {
     let stored = store.read()
-    return stored ? build((name) => stored.categories[name] === true, stored) : undecided(gpc())
+    return stored ? build((name) => (stored.categories[name] ?? stored.services[name]) === true, stored) : undecided(gpc())
   }
   // A prerendered page has not been seen yet: no banner and nothing optional runs until it is
   // shown, and the choice is read then, as another tab may have changed it meanwhile.
@@ -63,20 +70,20 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
   // Categories whose tags ran on this page: a running script cannot be unloaded.
   let activated = new Set<string>()
 
-  let allowed = (category: string) =>
-    names.includes(category) && $consent.get().categories[category] === true
+  let on = (state: ConsentState, name: string) => (state.categories[name] ?? state.services[name]) === true
+  let allowed = (name: string) => names.includes(name) && on($consent.get(), name)
 
   let sweep = () => {
-    for (let category of optional) {
-      if (!allowed(category.name)) {
-        eraseCookies(category.cookies)
-        eraseStorage(category.storage)
+    for (let item of erasable) {
+      if (!allowed(item.name)) {
+        eraseCookies(item.cookies)
+        eraseStorage(item.storage)
       }
     }
   }
   let same = (a: ConsentState, b: ConsentState) =>
     a.decided === b.decided && a.method === b.method && a.id === b.id && a.updated === b.updated &&
-    names.every((name) => a.categories[name] === b.categories[name])
+    names.every((name) => on(a, name) === on(b, name))
   // The stored choice may have changed in another tab, in the back/forward cache or while
   // prerendering; the new state runs through the same listener (gating, withdrawal clean-up).
   let refresh = () => {
@@ -89,7 +96,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
   }
   let sync = createSync(config.cookie.name, refresh)
 
-  let decide = (pick: (name: string) => boolean, method: ConsentMethod) => {
+  let decide = (pick: (name: string, category?: string) => boolean, method: ConsentMethod) => {
     if (destroyed) return
     let now = new Date().toISOString()
     let prev = $consent.get()
@@ -113,10 +120,10 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
   let unlisten = $consent.listen((state) => {
     let before = previous
     previous = state
-    let withdrawn = optional.filter((c) => before.categories[c.name] && !state.categories[c.name])
-    for (let category of withdrawn) {
-      eraseCookies(category.cookies)
-      eraseStorage(category.storage)
+    let withdrawn = erasable.filter((c) => on(before, c.name) && !on(state, c.name))
+    for (let item of withdrawn) {
+      eraseCookies(item.cookies)
+      eraseStorage(item.storage)
     }
     gate.scan()
     emit('cookiegate:change', state)
@@ -139,8 +146,9 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     rejectAll: () => decide(() => false, 'reject-all'),
     save(choice) {
       let unknown = Object.keys(choice || {}).filter((name) => !names.includes(name))
-      if (unknown.length) console.error(`Cookiegate: save() got unknown categories: ${unknown.join(', ')}`)
-      decide((name) => !!choice && choice[name] === true, 'custom')
+      if (unknown.length) console.error(`Cookiegate: save() got unknown categories or services: ${unknown.join(', ')}`)
+      // A named service wins over its category's value.
+      decide((name, category) => !!choice && (choice[name] ?? (category && choice[category])) === true, 'custom')
     },
     open() {
       if (!destroyed) $view.set('preferences')
@@ -150,7 +158,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     },
     onChange: (listener) => $consent.listen((state) => listener(state)),
     whenAllowed(category) {
-      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category "${category}"`)
+      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category or service "${category}"`)
       return new Promise<void>((resolve) => {
         if (allowed(category)) return resolve()
         let stop = $consent.listen(() => {

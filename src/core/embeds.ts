@@ -7,7 +7,7 @@
  */
 import css from '../../styles/embeds.css?inline'
 import { activateMedia } from './gate'
-import type { Cookiegate } from './types'
+import type { Cookiegate, Localized } from './types'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0
@@ -43,8 +43,11 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   let category = embed.getAttribute('data-category') || ''
   let config = cg.config.categories.find((c) => c.name === category)
   if (placeholders.has(embed) || !config || cg.allowed(category) || !embed.isConnected) return
-  let texts = cg.config.texts
-  let label = config.label || category.charAt(0).toUpperCase() + category.slice(1)
+  // The placeholder lives in the core (no UI bundle), so it reads per-language texts itself.
+  let lang = (document.documentElement.lang || 'en').toLowerCase().split('-')[0]!
+  let local = (v: Localized | undefined) => (v === undefined || typeof v === 'string' ? v : (v[lang] ?? v.en ?? Object.values(v)[0]))
+  let texts = { ...cg.config.texts, ...cg.config.translations[lang] }
+  let label = local(config.label) || category.charAt(0).toUpperCase() + category.slice(1)
   let src = embed.getAttribute('data-src') || embed.querySelector('source[data-src]')?.getAttribute('data-src') || ''
   let host = ''
   try {

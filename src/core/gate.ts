@@ -1,6 +1,6 @@
 /**
  * Activates gated markup once its category is allowed:
- * `<script type="text/plain" data-category>` runs as a real script, at most once, in document
+ * `<script type="text/plain" data-category>` (or `data-service`) runs as a real script, at most once, in document
  * order, and an external one has loaded or failed before the next one starts;
  * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`.
  */
@@ -10,7 +10,7 @@ export interface Gate {
   destroy(): void
 }
 
-const SELECTOR = '[data-category]'
+const SELECTOR = '[data-category],[data-service]'
 
 /** Gives gated media its `src`/`srcset` (and `<source>` children theirs); false when it has none. */
 export function activateMedia(el: Element): boolean {
@@ -31,8 +31,8 @@ export function activateMedia(el: Element): boolean {
  * placeholder can stand in for it.
  */
 export function createGate(
-  allowed: (category: string) => boolean,
-  onActivate: (category: string) => void,
+  allowed: (name: string) => boolean,
+  onActivate: (name: string) => void,
   onBlocked?: (el: HTMLElement) => void
 ): Gate {
   // Elements already handled, gated originals and the scripts that replaced them alike.
@@ -72,9 +72,10 @@ export function createGate(
 
   let consider = (el: Element) => {
     if (seen.has(el)) return
-    let category = el.getAttribute('data-category')
-    if (!category) return
-    if (!allowed(category)) {
+    // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
+    let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
+    if (!needs.length) return
+    if (!needs.every(allowed)) {
       if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
       return
     }
@@ -86,7 +87,7 @@ export function createGate(
       if (!activateMedia(el)) return
       seen.add(el)
     }
-    onActivate(category)
+    needs.forEach(onActivate)
   }
 
   let scanIn = (root: ParentNode) => {

@@ -26,6 +26,52 @@ export interface ConsentState {
   updated: string | null
   /** How the choice was made, `null` while undecided. */
   method: ConsentMethod | null
+  /**
+   * Every configured service (`categories.<name>.services`), `{}` when there are none. A category
+   * with services is allowed when at least one of its services is.
+   */
+  services: Record<string, boolean>
+}
+
+/**
+ * A text for every visitor, or one per language (keys are language codes such as `"de"` or
+ * `"pt-br"`; the visitor's language, then its base language, then `en`, then the first one wins).
+ *
+ * ```js
+ * label: { en: 'Analytics', de: 'Statistik' }
+ * ```
+ */
+export type Localized = string | Record<string, string>
+
+/** One row of a cookie table in the preferences. */
+export interface CookieRow {
+  /** Cookie name as the visitor sees it, e.g. `"_ga"` or `"ph_*_posthog"`. */
+  name: string
+  /** Who sets it, e.g. `"PostHog"`. */
+  provider?: string
+  purpose?: Localized
+  /** How long it lasts, e.g. `"1 year"`. */
+  duration?: Localized
+}
+
+/**
+ * One service of a category (e.g. PostHog in `analytics`), with its own switch in the
+ * preferences. Service names are unique across categories and services.
+ *
+ * ```js
+ * categories: { analytics: { services: { posthog: { label: 'PostHog', cookies: ['ph_*'] } } } }
+ * ```
+ */
+export interface ServiceConfig {
+  /** Name shown in the preferences. @default the key */
+  label?: Localized
+  description?: Localized
+  /** Cookie names (`*` globs) deleted when this service is withdrawn. @default [] */
+  cookies?: string[]
+  /** `localStorage` / `sessionStorage` keys (`*` globs) deleted when this service is withdrawn. @default [] */
+  storage?: string[]
+  /** Cookies listed in the preferences. @default [] */
+  cookieTable?: CookieRow[]
 }
 
 /** One category of cookies, e.g. `analytics`. */
@@ -36,9 +82,9 @@ export interface CategoryConfig {
    */
   required?: boolean
   /** Name shown in the preferences. Defaults to the built-in text for `essential`/`analytics`, else the key. */
-  label?: string
+  label?: Localized
   /** One or two sentences shown under the label. */
-  description?: string
+  description?: Localized
   /**
    * Cookie names (`*` globs) deleted on the current host and every parent domain when this
    * category is withdrawn. `analytics` defaults to PostHog's and Google Analytics' names.
@@ -46,6 +92,13 @@ export interface CategoryConfig {
   cookies?: string[]
   /** `localStorage` / `sessionStorage` keys (`*` globs) deleted when this category is withdrawn. */
   storage?: string[]
+  /**
+   * Services of this category, each with its own switch; `allowed(name)` and `data-service`
+   * take their names. @default {}
+   */
+  services?: Record<string, ServiceConfig>
+  /** Cookies of this category listed in the preferences. @default [] */
+  cookieTable?: CookieRow[]
 }
 
 /** Where and how the choice is stored. */
@@ -79,7 +132,16 @@ export interface Texts {
   loadOnce?: string
   /** Embed placeholder button that stores consent to the category (`{category}`). */
   alwaysAllow?: string
+  /** Summary of a cookie table, followed by the number of cookies. */
+  cookieTable: string
+  cookieName: string
+  cookieProvider: string
+  cookiePurpose: string
+  cookieDuration: string
 }
+
+/** Banner corner or edge: `bar` takes `"bottom"` or `"top"`, `box` a corner. Left and right mirror in right-to-left languages. */
+export type Position = 'bottom' | 'top' | 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'
 
 /**
  * Configuration for `createCookiegate(config)` and the `#cookiegate-config` JSON element.
@@ -124,8 +186,6 @@ export interface Config {
    * @default true
    */
   ui?: boolean
-  /** Replace any UI text. */
-  texts?: Partial<Texts>
   /**
    * Vendor integrations driven by the script tag (`dist/cookiegate.js`). With the npm package,
    * import them from `cookiegate/integrations/*` instead; `createCookiegate` ignores this key.
@@ -133,6 +193,39 @@ export interface Config {
   integrations?: IntegrationsConfig
   /** Proof of consent: a JSON receipt is sent to `url` on every stored choice. */
   receipts?: ReceiptsConfig
+  /**
+   * Replace any UI text: flat keys apply to whatever language is shown, language keys to that
+   * language only (and win over flat keys). A language key that is not bundled adds a language.
+   *
+   * ```js
+   * texts: { acceptAll: 'OK', de: { acceptAll: 'Einverstanden' } }
+   * ```
+   */
+  texts?: Partial<Texts> & { [language: string]: string | Partial<Texts> | undefined }
+  /**
+   * UI language: `"auto"` picks from `<html lang>`, then `navigator.languages`, then English;
+   * or a language code such as `"de"` (bundled, or given in `texts`).
+   * @default "auto"
+   */
+  language?: string
+  /**
+   * `"bar"`: full width at the bottom or top; `"box"`: a card in a corner.
+   * @default "bar"
+   */
+  layout?: 'bar' | 'box'
+  /** @default "bottom" for a bar, "bottom-right" for a box */
+  position?: Position
+  /**
+   * `"auto"` follows the visitor's `prefers-color-scheme`.
+   * @default "auto"
+   */
+  theme?: 'light' | 'dark' | 'auto'
+  /**
+   * Render inside a shadow root, so the page's CSS cannot break the UI. `false` renders in the
+   * light DOM, styled through `.cg-` classes, for sites that want full control.
+   * @default true
+   */
+  shadow?: boolean
 }
 
 /** Where proof-of-consent receipts go. */
@@ -196,10 +289,24 @@ export interface Category {
   name: string
   required: boolean
   /** As configured; the UI falls back to its built-in text for `essential`/`analytics`, else the name. */
-  label: string | undefined
-  description: string | undefined
+  label: Localized | undefined
+  description: Localized | undefined
   cookies: string[]
   storage: string[]
+  services: Service[]
+  cookieTable: CookieRow[]
+}
+
+/** A service after validation. */
+export interface Service {
+  name: string
+  /** The category it belongs to. */
+  category: string
+  label: Localized | undefined
+  description: Localized | undefined
+  cookies: string[]
+  storage: string[]
+  cookieTable: CookieRow[]
 }
 
 /** Config after validation, with every default filled in. */
@@ -212,10 +319,18 @@ export interface ResolvedConfig {
   gpc: boolean
   reloadOnWithdraw: boolean
   ui: boolean
-  /** The texts the config overrides; the UI fills in the rest. */
+  /** The flat texts the config overrides, for any language; the UI fills in the rest. */
   texts: Partial<Texts>
   integrations: IntegrationsConfig
   receipts: ReceiptsConfig | null
+  /** Per-language text overrides, keyed by lower-case language code. */
+  translations: Record<string, Partial<Texts>>
+  /** `"auto"` or a lower-case language code. */
+  language: string
+  layout: 'bar' | 'box'
+  position: Position
+  theme: 'light' | 'dark' | 'auto'
+  shadow: boolean
 }
 
 /** What the UI shows: nothing, the first-layer banner, or the preferences modal. */
@@ -229,13 +344,16 @@ export interface Cookiegate {
   readonly view: ReadableAtom<View>
   /** The validated config. */
   readonly config: ResolvedConfig
-  /** True only when that category is allowed now. */
-  allowed(category: string): boolean
+  /** True only when that category or service is allowed now. */
+  allowed(name: string): boolean
   /** Allow every category and store the choice. */
   acceptAll(): void
   /** Refuse every optional category and store the choice. */
   rejectAll(): void
-  /** Store a choice; categories left out are refused. `cg.save({ analytics: true })` */
+  /**
+   * Store a choice; categories left out are refused. A category's value goes to all its
+   * services unless a service is named: `cg.save({ analytics: true, posthog: false })`
+   */
   save(choice: Record<string, boolean>): void
   /** Show the preferences modal. */
   open(): void
@@ -243,8 +361,8 @@ export interface Cookiegate {
   close(): void
   /** Called with the state on every change; returns an unsubscribe function. */
   onChange(listener: (state: ConsentState) => void): () => void
-  /** Resolves once the category is allowed (at once if it already is). */
-  whenAllowed(category: string): Promise<void>
+  /** Resolves once the category or service is allowed (at once if it already is). */
+  whenAllowed(name: string): Promise<void>
   /** Forget the stored choice and ask again. */
   reset(): void
   /** Unmount the UI and remove every listener and observer. */

@@ -7,11 +7,11 @@ import type { Cookiegate, Texts } from '../core/types'
  */
 export function Actions({ cg, t, children }: { cg: Cookiegate; t: Texts; children: ComponentChildren }) {
   return (
-    <div class="cg-actions">
-      <button type="button" class="cg-btn" onClick={cg.acceptAll}>
+    <div class="cg-actions" part="actions">
+      <button type="button" class="cg-btn" part="button" onClick={cg.acceptAll}>
         {t.acceptAll}
       </button>
-      <button type="button" class="cg-btn" onClick={cg.rejectAll}>
+      <button type="button" class="cg-btn" part="button" onClick={cg.rejectAll}>
         {t.rejectAll}
       </button>
       {children}

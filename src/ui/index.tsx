@@ -1,50 +1,74 @@
 import { render } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
+import { loadLocale, type Locale } from './i18n'
 import { Preferences } from './preferences'
-import { adoptStyles } from './styles'
-import { TEXTS } from './texts'
+import { adopt } from './styles'
 import { useStore } from './use-store'
 
-function App({ cg }: { cg: Cookiegate }) {
+/** `theme: "auto"` follows prefers-color-scheme live, so a visitor switching to dark mode sees it at once. */
+function useDark(theme: Cookiegate['config']['theme']): boolean {
+  let query = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+  let [dark, setDark] = useState(theme === 'dark' || !!query?.matches)
+  useEffect(() => {
+    if (!query) return
+    let update = () => setDark(query.matches)
+    query.addEventListener('change', update)
+    return () => query.removeEventListener('change', update)
+  }, [])
+  return dark
+}
+
+function App({ cg, locale }: { cg: Cookiegate; locale: Locale }) {
   let view = useStore(cg.view)
   let { decided } = useStore(cg.consent)
-  let t = { ...TEXTS, ...cg.config.texts }
+  let dark = useDark(cg.config.theme)
+  // `lang` and `dir` on our own root: screen readers pronounce the texts right, and RTL mirrors.
   // The banner stays under the open preferences, so Esc hands focus back to its Customise button.
   return (
-    <>
-      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} t={t} />}
-      {view === 'preferences' && <Preferences cg={cg} t={t} />}
-    </>
+    <div class={`cg-root cg-${dark ? 'dark' : 'light'}`} lang={locale.lang} dir={locale.dir}>
+      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} locale={locale} />}
+      {view === 'preferences' && <Preferences cg={cg} locale={locale} />}
+    </div>
   )
 }
 
 /**
- * Renders the banner and the preferences for an instance, following its `view` store.
- * The only caller of Preact's `render`. Returns the unmount.
+ * Renders the banner and the preferences for an instance, following its `view` store, in the
+ * visitor's language (loaded first, so the banner never flashes in English). The only caller of
+ * Preact's `render`. Returns the unmount.
  */
 export function mountUI(cg: Cookiegate): () => void {
-  let host: HTMLElement | undefined
-  let unstyle: (() => void) | undefined
-  let mount = () => {
-    unstyle = adoptStyles()
-    host = document.createElement('div')
+  let stopped = false
+  let unmount = () => {}
+  // The UI needs <body>; the core does not wait for it.
+  let body = new Promise<void>((resolve) => {
+    if (document.body) resolve()
+    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })
+  })
+  Promise.all([loadLocale(cg.config), body]).then(([locale]) => {
+    if (stopped) return
+    let host = document.createElement('div')
     host.id = 'cookiegate'
     // `ph-no-capture`: PostHog's autocapture skips the consent UI, so the click that withdraws
     // consent is not itself recorded (https://posthog.com/docs/product-analytics/autocapture).
-    host.className = 'cg-root ph-no-capture'
-    document.body.append(host)
-    render(<App cg={cg} />, host)
-  }
-  // The UI needs <body>; the core does not wait for it.
-  if (document.body) mount()
-  else document.addEventListener('DOMContentLoaded', mount, { once: true })
-  return () => {
-    document.removeEventListener('DOMContentLoaded', mount)
-    if (host) {
-      render(null, host)
+    host.className = 'ph-no-capture'
+    // In a shadow root the page's CSS cannot reach our elements (`shadow: false` opts out).
+    let root = cg.config.shadow ? host.attachShadow({ mode: 'open' }) : host
+    let sheet = adopt(root instanceof ShadowRoot ? root : document, css)
+    // First in <body>: the banner comes early in the Tab order.
+    document.body.prepend(host)
+    render(<App cg={cg} locale={locale} />, root)
+    unmount = () => {
+      render(null, root)
       host.remove()
+      sheet.remove()
     }
-    unstyle?.()
+  })
+  return () => {
+    stopped = true
+    unmount()
   }
 }

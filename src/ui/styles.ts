@@ -1,20 +1,30 @@
-import css from '../../styles/index.css?inline'
+/** A stylesheet added to a document or shadow root: replace its text, or take it away. */
+export interface Sheet {
+  set(css: string): void
+  remove(): void
+}
 
 /**
- * Adds our stylesheet to the document. A constructed stylesheet needs no `'unsafe-inline'`
+ * Adds CSS to a document or shadow root. A constructed stylesheet needs no `'unsafe-inline'`
  * under a Content-Security-Policy; browsers without one get a <style> element.
  */
-export function adoptStyles(): () => void {
-  if ('adoptedStyleSheets' in document && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+export function adopt(root: Document | ShadowRoot, css: string): Sheet {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
     let sheet = new CSSStyleSheet()
     sheet.replaceSync(css)
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    return {
+      set: (text) => sheet.replaceSync(text),
+      remove() {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet)
+      }
     }
   }
   let style = document.createElement('style')
   style.textContent = css
-  document.head.append(style)
-  return () => style.remove()
+  ;(root === document ? document.head : root).append(style)
+  return {
+    set: (text) => (style.textContent = text),
+    remove: () => style.remove()
+  }
 }

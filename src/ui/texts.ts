@@ -1,30 +1,41 @@
 import type { Texts } from '../core/types'
 
-/** Built-in English texts. Every one can be replaced through `config.texts`. */
-export const TEXTS: Texts = {
-  bannerTitle: 'Cookies on this site',
-  bannerText:
-    'We use essential cookies to make this site work. With your permission we would also like to use analytics cookies to learn how the site is used. You can change your choice at any time under Cookie Settings.',
-  acceptAll: 'Accept all',
-  rejectAll: 'Reject all',
-  customise: 'Customise',
-  save: 'Save choices',
-  preferencesTitle: 'Cookie settings',
-  preferencesText:
-    'Choose which cookies we may use. Essential cookies are always on because the site cannot work without them.',
-  policyLink: 'Privacy policy',
-  close: 'Close',
-  alwaysOn: 'Always on'
+/** One language: every UI text, plus labels and descriptions for the categories most sites have. */
+export interface Translation {
+  texts: Texts
+  categories: Record<string, [label: string, description: string]>
 }
 
-/** Labels and descriptions for the categories most sites have. */
-export const CATEGORY_TEXTS: Record<string, [label: string, description: string]> = {
-  essential: [
-    'Essential',
-    'Needed for the site to work, for example to keep you signed in and to remember this choice. They cannot be turned off.'
-  ],
-  analytics: [
-    'Analytics',
-    'Help us understand how the site is used so we can improve it (for example PostHog). Off unless you turn them on.'
-  ]
+/** English, built in; every other language is a file of the same shape in src/i18n/, loaded on demand. */
+export const EN: Translation = {
+  texts: {
+    bannerTitle: 'Cookies on this site',
+    bannerText:
+      'We use essential cookies to make this site work. With your permission we would also like to use analytics cookies to learn how the site is used. You can change your choice at any time under Cookie Settings.',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    customise: 'Customise',
+    save: 'Save choices',
+    preferencesTitle: 'Cookie settings',
+    preferencesText:
+      'Choose which cookies we may use. Essential cookies are always on because the site cannot work without them.',
+    policyLink: 'Privacy policy',
+    close: 'Close',
+    alwaysOn: 'Always on',
+    cookieTable: 'Cookies used',
+    cookieName: 'Name',
+    cookieProvider: 'Provider',
+    cookiePurpose: 'Purpose',
+    cookieDuration: 'Duration'
+  },
+  categories: {
+    essential: [
+      'Essential',
+      'Needed for the site to work, for example to keep you signed in and to remember this choice. They cannot be turned off.'
+    ],
+    analytics: [
+      'Analytics',
+      'Help us understand how the site is used so we can improve it (for example PostHog). Off unless you turn them on.'
+    ]
+  }
 }

@@ -1,26 +1,27 @@
-import type { Category } from '../core/types'
+import type { ComponentChildren } from 'preact'
 
 /**
- * A labelled switch for one category: a real checkbox with `role="switch"`, described by the
- * category's text. Required categories are checked, disabled and say so.
+ * A labelled switch for a category or service: a real checkbox with `role="switch"`, described by
+ * its text. Required ones are checked, disabled and described as always on.
  */
 export function Toggle(props: {
-  category: Category
+  id: string
   label: string
   description: string | undefined
   checked: boolean
+  required: boolean
   alwaysOn: string
   onChange: (on: boolean) => void
+  children?: ComponentChildren
 }) {
-  let { category, label, description, checked, alwaysOn, onChange } = props
-  let id = `cg-cat-${category.name}`
+  let { id, label, description, checked, required, alwaysOn, onChange, children } = props
   return (
-    <li class="cg-category">
+    <li class="cg-category" part="category">
       <div class="cg-category-head">
         <label class="cg-category-label" for={id}>
           {label}
         </label>
-        {category.required && (
+        {required && (
           <span class="cg-always" id={id + '-always'}>
             {alwaysOn}
           </span>
@@ -28,11 +29,12 @@ export function Toggle(props: {
         <input
           id={id}
           class="cg-switch"
+          part="switch"
           type="checkbox"
           role="switch"
           checked={checked}
-          disabled={category.required}
-          aria-describedby={[category.required && id + '-always', description && id + '-desc'].filter(Boolean).join(' ') || undefined}
+          disabled={required}
+          aria-describedby={[required && id + '-always', description && id + '-desc'].filter(Boolean).join(' ') || undefined}
           onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)}
         />
       </div>
@@ -41,6 +43,7 @@ export function Toggle(props: {
           {description}
         </p>
       )}
+      {children}
     </li>
   )
 }

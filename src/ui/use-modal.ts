@@ -2,12 +2,19 @@ import type { RefObject } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+/** The focused element, looking into shadow roots (document.activeElement stops at their host). */
+const focused = (): HTMLElement | null => {
+  let active = document.activeElement
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+  return active as HTMLElement | null
+}
 
 /**
  * Opens a <dialog> as a modal while the component is mounted: the page behind turns inert, focus
- * moves to the first control, Tab and Shift+Tab wrap inside, and on unmount focus goes back to
- * the element that had it (the footer link, say).
+ * moves to the first control, Tab and Shift+Tab wrap inside (also inside a shadow root), and on
+ * unmount focus goes back to the element that had it (the footer link, say).
  */
 export function useModal(ref: RefObject<HTMLDialogElement | null>) {
   // A layout effect: the dialog is modal before the first paint, and focus is back before it is removed.
@@ -15,7 +22,7 @@ export function useModal(ref: RefObject<HTMLDialogElement | null>) {
     let dialog = ref.current
     if (!dialog) return
     // Read before showModal(), which moves focus into the dialog.
-    let opener = document.activeElement as HTMLElement | null
+    let opener = focused()
     if (typeof dialog.showModal === 'function') dialog.showModal()
     else dialog.setAttribute('open', '')
     let focusables = () => Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE))
@@ -25,7 +32,7 @@ export function useModal(ref: RefObject<HTMLDialogElement | null>) {
       let list = focusables()
       let first = list[0]
       let last = list[list.length - 1]
-      let active = document.activeElement
+      let active = focused()
       if (event.shiftKey ? active === first || !dialog.contains(active) : active === last) {
         event.preventDefault()
         ;(event.shiftKey ? last : first)?.focus()

@@ -140,7 +140,7 @@ describe('consent flow (script tag, Chromium)', () => {
     await dialog(p).waitFor({ state: 'visible' })
     // href="#" must not navigate.
     expect(p.page.url()).toBe(p.url)
-    expect(await p.page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true)
+    expect(await p.page.evaluate(() => !!document.getElementById('cookiegate')?.shadowRoot?.activeElement?.closest('dialog'))).toBe(true)
     await p.page.keyboard.press('Escape')
     await dialog(p).waitFor({ state: 'detached' })
     expect.soft(await p.page.evaluate(() => document.activeElement?.hasAttribute('data-cookie-settings')), 'focus returns to the link after Esc').toBe(true)
@@ -174,14 +174,15 @@ describe('consent flow (script tag, Chromium)', () => {
     await dialog(p).waitFor({ state: 'visible' })
     let inDialog = () =>
       p.page.evaluate(() => {
-        let active = document.activeElement
-        return !!active && active !== document.body && !!active.closest('dialog.cg-modal, [role="dialog"]')
+        // The UI lives in a shadow root: document.activeElement stops at its host.
+        let active = document.getElementById('cookiegate')?.shadowRoot?.activeElement
+        return !!active && !!active.closest('dialog.cg-modal, [role="dialog"]')
       })
     let focused = new Set<string>()
     for (let i = 0; i < 15; i++) {
       await p.page.keyboard.press('Tab')
       expect(await inDialog()).toBe(true)
-      focused.add(await p.page.evaluate(() => document.activeElement!.outerHTML.slice(0, 80)))
+      focused.add(await p.page.evaluate(() => document.getElementById('cookiegate')!.shadowRoot!.activeElement!.outerHTML.slice(0, 80)))
     }
     // The close button, the Analytics switch and the three actions at least; and it wrapped round.
     expect(focused.size).toBeGreaterThanOrEqual(5)

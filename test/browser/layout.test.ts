@@ -38,11 +38,13 @@ describe('layout (Chromium)', () => {
     let p = await h.page(html(ARTICLE), { context: { viewport: { width: 320, height: 640 } } })
     let banner = p.page.getByRole('region', { name: 'Cookies on this site' })
     await banner.waitFor({ state: 'visible' })
-    let fits = (selector: string) =>
-      p.page.evaluate((sel) => {
-        let r = document.querySelector(sel)!.getBoundingClientRect()
-        return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight
-      }, selector)
+    // Measured once the entrance slide has ended; locators pierce the UI's shadow root.
+    let settle = () => p.page.evaluate(() => Promise.all(document.getElementById('cookiegate')!.shadowRoot!.getAnimations().map((a) => a.finished)))
+    let fits = async (selector: string) => {
+      await settle()
+      let r = (await p.page.locator(selector).boundingBox())!
+      return r.x >= 0 && r.x + r.width <= 320 && r.y >= 0 && r.y + r.height <= 640
+    }
     expect(await fits('.cg-banner')).toBe(true)
     for (let name of ['Accept all', 'Reject all', 'Customise']) {
       let box = (await banner.getByRole('button', { name }).boundingBox())!

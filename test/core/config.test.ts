@@ -102,6 +102,85 @@ describe('resolveConfig', () => {
       sameSite: 'Strict'
     })
   })
+
+  test('takes language, layout, position, theme and shadow, with defaults', () => {
+    expect(resolveConfig()).toMatchObject({ language: 'auto', layout: 'bar', position: 'bottom', theme: 'auto', shadow: true })
+    expect(resolveConfig({ layout: 'box' }).position).toBe('bottom-right')
+    expect(resolveConfig({ language: 'pt-BR', layout: 'box', position: 'top-left', theme: 'dark', shadow: false })).toMatchObject({
+      language: 'pt-br',
+      position: 'top-left',
+      theme: 'dark',
+      shadow: false
+    })
+  })
+
+  test('names bad UI options by path', () => {
+    expect(problems({ layout: 'popup', theme: 'blue', shadow: 'no' }).map((p) => p.split(':')[0])).toEqual([
+      'layout',
+      'theme',
+      'shadow'
+    ])
+    expect(problems({ layout: 'bar', position: 'top-left' })[0]).toMatch(/^position: expected "bottom", "top"/)
+  })
+
+  test('refuses a pinned language without texts, and accepts one given in texts', () => {
+    expect(problems({ language: 'ja' })[0]).toMatch(/^language: no texts for "ja"/)
+    expect(problems({ language: 'en_US' })[0]).toMatch(/^language: "en_US" is not "auto" or a language code/)
+    expect(resolveConfig({ language: 'ja', texts: { ja: { acceptAll: 'すべて許可' } } }).translations).toEqual({
+      ja: { acceptAll: 'すべて許可' }
+    })
+  })
+
+  test('takes flat texts for any language and texts per language', () => {
+    let config = resolveConfig({ texts: { acceptAll: 'OK', de: { acceptAll: 'Einverstanden' }, 'pt-BR': { save: 'Salvar' } } })
+    expect(config.texts).toEqual({ acceptAll: 'OK' })
+    expect(config.translations).toEqual({ de: { acceptAll: 'Einverstanden' }, 'pt-br': { save: 'Salvar' } })
+    expect(problems({ texts: { de: { acept: 'x' } } })[0]).toMatch(/^texts\.de\.acept: unknown key/)
+    expect(problems({ texts: { de: 'x' } })[0]).toMatch(/^texts\.de: expected an object/)
+  })
+
+  test('takes category labels per language and checks their keys', () => {
+    let [category] = resolveConfig({ categories: { stats: { label: { en: 'Statistics', DE: 'Statistik' } } } }).categories
+    expect(category!.label).toEqual({ en: 'Statistics', de: 'Statistik' })
+    expect(problems({ categories: { stats: { label: { english: 'x' } } } })[0]).toMatch(/^categories\.stats\.label\.english: expected a language code/)
+    expect(problems({ categories: { stats: { description: {} } } })[0]).toMatch(/^categories\.stats\.description: expected a string or an object/)
+  })
+
+  test('takes services and cookie tables, and checks them by path', () => {
+    let [, analytics] = resolveConfig({
+      categories: {
+        essential: { cookieTable: [{ name: 'session', purpose: 'Keeps you signed in', duration: 'Session' }] },
+        analytics: {
+          services: { posthog: { label: 'PostHog', cookies: ['ph_*'], cookieTable: [{ name: 'ph_*_posthog', provider: 'PostHog' }] } }
+        }
+      }
+    }).categories
+    expect(analytics!.services).toEqual([
+      {
+        name: 'posthog',
+        category: 'analytics',
+        label: 'PostHog',
+        description: undefined,
+        cookies: ['ph_*'],
+        storage: [],
+        cookieTable: [{ name: 'ph_*_posthog', provider: 'PostHog', purpose: undefined, duration: undefined }]
+      }
+    ])
+    expect(
+      problems({
+        categories: {
+          analytics: { services: { posthog: { cookie: [] }, analytics: {} }, cookieTable: [{ purpose: 'x' }, 'y'] },
+          ads: { services: { posthog: {} } }
+        }
+      })
+    ).toEqual([
+      'categories.analytics.services.posthog.cookie: unknown key (expected one of label, description, cookies, storage, cookieTable)',
+      'categories.analytics.services.analytics: "analytics" is already the name of a category or service',
+      'categories.analytics.cookieTable[0].name: expected a non-empty string',
+      'categories.analytics.cookieTable[1]: expected an object',
+      'categories.ads.services.posthog: "posthog" is already the name of a category or service'
+    ])
+  })
 })
 
 describe('integrations and receipts config', () => {

@@ -20,6 +20,7 @@ const storeChoice = (analytics: boolean, config?: Config) => {
   createChoiceStore(resolveConfig(config)).write({
     decided: true,
     categories: { essential: true, analytics },
+    services: {},
     revision: 0,
     id: randomId(),
     given: now,
@@ -43,6 +44,7 @@ describe('first visit', () => {
     expect(cg.consent.get()).toEqual({
       decided: false,
       categories: { essential: true, analytics: false },
+      services: {},
       revision: 0,
       id: null,
       given: null,

@@ -56,7 +56,7 @@ describe('proof-of-consent receipts', () => {
   })
 
   test('the hash changes with the wording shown and not with the choice', () => {
-    let state = { decided: true, categories: { essential: true, analytics: true }, revision: 0, id: 'x', given: null, updated: null, method: 'accept-all' } as const
+    let state = { decided: true, categories: { essential: true, analytics: true }, revision: 0, id: 'x', given: null, updated: null, method: 'accept-all', services: {} } as const
     let hash = (texts = {}) => createReceipt(resolveConfig({ texts }), state).hash
     expect(hash()).toMatch(/^[0-9a-f]{8}$/)
     expect(hash()).toBe(createReceipt(resolveConfig(), { ...state, method: 'custom', categories: { essential: true, analytics: false } }).hash)

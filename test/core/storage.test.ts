@@ -22,6 +22,7 @@ describe('parseChoice', () => {
     expect(parse(valid)).toEqual({
       decided: true,
       categories: { essential: true, analytics: false },
+      services: {},
       revision: 0,
       id: valid.id,
       given: valid.given,
@@ -166,6 +167,7 @@ describe('createChoiceStore', () => {
   let state: ConsentState = {
     decided: true,
     categories: { essential: true, analytics: true },
+    services: {},
     revision: 0,
     id: randomId(),
     given: new Date().toISOString(),

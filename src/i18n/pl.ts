@@ -1,0 +1,29 @@
+import type { Translation } from '../ui/texts'
+
+/** Polski: the UI texts in `pl`, loaded only for visitors who read it. */
+const translation: Translation = {
+  texts: {
+    bannerTitle: 'Pliki cookie na tej stronie',
+    bannerText: 'Używamy niezbędnych plików cookie, aby strona działała. Za Twoją zgodą użyjemy też analitycznych plików cookie, by zrozumieć, jak korzystasz ze strony. Swój wybór możesz zmienić w każdej chwili w „Ustawieniach cookie”.',
+    acceptAll: 'Akceptuj wszystkie',
+    rejectAll: 'Odrzuć wszystkie',
+    customise: 'Dostosuj',
+    save: 'Zapisz wybór',
+    preferencesTitle: 'Ustawienia cookie',
+    preferencesText: 'Wybierz, których plików cookie możemy używać. Niezbędne pliki cookie są zawsze włączone, bo bez nich strona nie działa.',
+    policyLink: 'Polityka prywatności',
+    close: 'Zamknij',
+    alwaysOn: 'Zawsze włączone',
+    cookieTable: 'Używane pliki cookie',
+    cookieName: 'Nazwa',
+    cookieProvider: 'Dostawca',
+    cookiePurpose: 'Cel',
+    cookieDuration: 'Okres przechowywania'
+  },
+  categories: {
+    essential: ['Niezbędne', 'Potrzebne do działania strony, np. do utrzymania zalogowania i zapamiętania tego wyboru. Nie można ich wyłączyć.'],
+    analytics: ['Analityczne', 'Pomagają nam zrozumieć, jak korzystasz ze strony, abyśmy mogli ją ulepszać (np. PostHog). Wyłączone, dopóki ich nie włączysz.']
+  }
+}
+
+export default translation
