@@ -105,6 +105,9 @@ async function consentCookie(context: BrowserContext): Promise<{ categories: Rec
   return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
 }
 
+/** `expect.poll` with room for a loaded machine (its default gives up after 1 s). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10000, interval: 50 })
+
 /** Follows an app route from the header navigation. */
 async function go(p: SpaPage, name: string) {
   await p.page.locator('#routes').getByRole('link', { name, exact: true }).click()
@@ -122,7 +125,7 @@ describe('SPA demo (npm import, Vite dev server)', () => {
 
     // The banner is up (the lazy UI chunk has loaded) and nothing optional has been fetched or run.
     await banner(p).waitFor({ state: 'visible' })
-    await expect.poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
+    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
     expect(p.requests).not.toContain(MODULE)
     expect(p.requests).not.toContain('/demo-analytics/capture')
     expect(await moduleViews(p)).toBeNull()
@@ -136,15 +139,14 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     expect(await moduleViews(p)).toEqual(['#/'])
     expect(p.requests.indexOf(MODULE)).toBeGreaterThanOrEqual(requestsBeforeClick)
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
-    await expect.poll(() => p.page.locator('#when-allowed').textContent()).toContain('resolved')
-    await expect
-      .poll(async () => (await serverEvents()).filter((e) => e.page?.includes('whenAllowed module')).length, { timeout: 5000 })
+    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('resolved')
+    await poll(async () => (await serverEvents()).filter((e) => e.page?.includes('whenAllowed module')).length)
       .toBe(before + 1)
     expect(await consentCookie(p.context)).toMatchObject({ method: 'accept-all', categories: { analytics: true } })
 
     // Later route changes are page views of the already-loaded module: no second request for it.
     await go(p, 'Settings')
-    await expect.poll(() => moduleViews(p)).toEqual(['#/', '#/settings'])
+    await poll(() => moduleViews(p)).toEqual(['#/', '#/settings'])
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
     expect(p.errors).toEqual([])
   })
@@ -160,7 +162,7 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     await p.page.waitForFunction(() => ((window as SpaWindow).demoAnalytics?.runs.length ?? 0) >= 1)
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(p.requests.filter((r) => r === '/demo-analytics.js')).toHaveLength(1)
-    await expect.poll(() => p.page.locator('#tag-status').textContent()).toContain('The tag ran')
+    await poll(() => p.page.locator('#tag-status').textContent()).toContain('The tag ran')
     let names = async () => (await p.context.cookies()).map((c) => c.name)
     expect(await names()).toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).not.toBeNull()
@@ -179,15 +181,15 @@ describe('SPA demo (npm import, Vite dev server)', () => {
 
     // Withdrawn: stored, the tag's cookie and storage key are gone, whenAllowed is pending again.
     expect(await consentCookie(p.context)).toMatchObject({ method: 'custom', categories: { analytics: false } })
-    await expect.poll(names).not.toContain('_ga')
+    await poll(names).not.toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).toBeNull()
-    await expect.poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
-    await expect.poll(() => p.page.locator('#consent-state').textContent()).toContain('Custom choice')
+    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
+    await poll(() => p.page.locator('#consent-state').textContent()).toContain('Custom choice')
 
     // The route's new tag stays inert, and route changes are no longer counted.
     let views = (await moduleViews(p))!.length
     await go(p, 'Reports')
-    await expect.poll(() => p.page.locator('#tag-status').textContent()).toContain('waiting as type="text/plain"')
+    await poll(() => p.page.locator('#tag-status').textContent()).toContain('waiting as type="text/plain"')
     expect(await p.page.locator('#view script[data-category="analytics"]').getAttribute('type')).toBe('text/plain')
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(await moduleViews(p)).toHaveLength(views)
