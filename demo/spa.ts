@@ -95,7 +95,7 @@ const routes: Record<string, Route> = {
           { class: 'steps' },
           h('li', {}, 'Start-up calls ', h('code', {}, "createCookiegate({ policyUrl: '/privacy.html', … })"), '; the banner appears until you choose.'),
           h('li', {}, 'The Reports route inserts ', h('code', {}, '<script type="text/plain" data-category="analytics">'), ' when it renders; Cookiegate runs it only once analytics is allowed.'),
-          h('li', {}, h('code', {}, "cg.whenAllowed('analytics')"), ' and ', h('code', {}, 'cg.onChange'), ' drive the panel on the right.'),
+          h('li', {}, h('code', {}, "cg.whenAllowed('analytics').then(() => import('./analytics-module'))"), ' loads the analytics code only after a yes; ', h('code', {}, 'cg.onChange'), ' drives the panel on the right.'),
           h('li', {}, 'The Cookie Settings button in the footer was added after start-up and still opens the preferences.')
         )
       )
@@ -219,12 +219,24 @@ function armWhenAllowed() {
   armed = true
   whenAllowedMessage.dataset.tone = 'wait'
   whenAllowedMessage.textContent = "cg.whenAllowed('analytics') is pending: nothing optional has run."
-  void cg.whenAllowed('analytics').then(() => {
-    armed = false
-    whenAllowedMessage.dataset.tone = 'on'
-    whenAllowedMessage.textContent = `cg.whenAllowed('analytics') resolved at ${new Date().toLocaleTimeString()}: thanks, analytics is on.`
-  })
+  // The analytics code is a separate chunk, requested only once analytics is allowed.
+  void cg
+    .whenAllowed('analytics')
+    .then(() => import('./analytics-module'))
+    .then((module) => {
+      armed = false
+      analytics = module
+      void module.recordPageView(location.hash || '#/')
+      whenAllowedMessage.dataset.tone = 'on'
+      whenAllowedMessage.textContent = `cg.whenAllowed('analytics') resolved at ${new Date().toLocaleTimeString()}: analytics-module.ts was imported and sent a page view.`
+    })
 }
+
+// Route changes count as page views while analytics is allowed (and its module is loaded).
+let analytics: typeof import('./analytics-module') | undefined
+window.addEventListener('hashchange', () => {
+  if (analytics && cg.allowed('analytics')) void analytics.recordPageView(location.hash || '#/')
+})
 
 renderState(cg.consent.get())
 armWhenAllowed()

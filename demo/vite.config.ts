@@ -7,6 +7,8 @@
  *   analytics vendor, so the demo works offline and shows what a gated tag did.
  * - `/ingest/…` stands in for PostHog's host (as a site's reverse proxy would): `static/array.js` is the
  *   real posthog-js from node_modules, the capture endpoints record events, `/ingest/events` lists them.
+ * - `/demo-video.html` is a stand-in for a video host's embed page (the product tour on the
+ *   marketing page, gated by the `marketing` category); it sets a cookie of its own, as such hosts do.
  * - `import … from 'cookiegate'` in the SPA resolves to ../src/index.ts.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -65,6 +67,39 @@ const ANALYTICS_TAG = `/* Demo analytics: a stand-in for a real vendor's tag (Po
     })
   }).catch(function () {});
 })();
+`
+
+/** A video host's embed page, offline: a poster with a play button and a cookie of its own. */
+const VIDEO_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Product tour · Acme Metrics</title>
+<link rel="icon" href="data:,">
+<style>
+  html, body { margin: 0; height: 100%; }
+  body { display: grid; place-items: center; font: 15px/1.4 system-ui, sans-serif; color: #fff;
+    background: radial-gradient(circle at 30% 20%, #6366f1, #1e1b4b 70%); }
+  button { display: grid; place-items: center; width: 72px; height: 72px; border: 0; border-radius: 50%;
+    background: rgb(255 255 255 / 0.92); cursor: pointer; box-shadow: 0 8px 24px rgb(0 0 0 / 0.35); }
+  button:focus-visible { outline: 3px solid #fff; outline-offset: 4px; }
+  svg { width: 28px; height: 28px; margin-left: 4px; fill: #312e81; }
+  p { position: absolute; left: 16px; bottom: 12px; margin: 0; opacity: 0.9; }
+  .bar { position: absolute; left: 0; right: 0; bottom: 0; height: 4px; background: rgb(255 255 255 / 0.25); }
+  .bar span { display: block; width: 0; height: 100%; background: #fff; transition: width 2s linear; }
+  .playing .bar span { width: 100%; }
+</style>
+</head>
+<body>
+<button type="button" aria-label="Play the product tour"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 4l14 8-14 8z"/></svg></button>
+<p>Product tour · 2:04 (demo video host, served locally)</p>
+<div class="bar"><span></span></div>
+<script>
+  document.cookie = 'demo_video_visitor=' + Math.random().toString(36).slice(2, 10) + '; path=/; SameSite=Lax';
+  document.querySelector('button').addEventListener('click', function () { document.body.classList.add('playing'); });
+</script>
+</body>
+</html>
 `
 
 interface PostHogEvent {
@@ -167,6 +202,9 @@ function demoServer(): Plugin {
         if (/^\/ingest\/array\/[^/]+\/config\.js$/.test(path)) return send(res, 200, 'text/javascript', '')
         if (path.startsWith('/ingest/')) return send(res, 200, 'application/json', '{}')
 
+        if (req.method === 'GET' && path === '/demo-video.html') {
+          return send(res, 200, 'text/html; charset=utf-8', VIDEO_PAGE)
+        }
         if (req.method === 'GET' && path === '/demo-analytics.js') {
           return send(res, 200, 'text/javascript; charset=utf-8', ANALYTICS_TAG)
         }

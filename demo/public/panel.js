@@ -57,6 +57,17 @@
       li.append(key, value)
       el.categories.append(li)
     })
+    // Services (PostHog and the page counter, under analytics), each with its own switch.
+    Object.keys(state.services || {}).forEach(function (name) {
+      var li = document.createElement('li')
+      var key = document.createElement('span')
+      key.textContent = '· ' + name
+      var value = document.createElement('strong')
+      value.textContent = state.services[name] ? 'allowed' : 'refused'
+      value.className = state.services[name] ? 'yes' : 'no'
+      li.append(key, value)
+      el.categories.append(li)
+    })
     if (state.id) {
       var li = document.createElement('li')
       var key = document.createElement('span')

@@ -161,6 +161,27 @@ export interface HarnessOptions {
   ignoreDefaultArgs?: string[]
 }
 
+/** Debian's Chromium (never a downloaded browser), headless, with `*.test` mapped to loopback. */
+export function launchChromium(options: HarnessOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      ...(options.args || [])
+    ],
+    ignoreDefaultArgs: options.ignoreDefaultArgs
+  })
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'cookiegate.js'))) {
     throw new Error('dist/cookiegate.js is missing: run `npx vite build && npx vite build --mode iife` first')
@@ -236,23 +257,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let base = `http://www.shop.test:${sitePort}`
   let analytics = `http://analytics.test:${analyticsPort}`
 
-  let browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-      ...(options.args || [])
-    ],
-    ignoreDefaultArgs: options.ignoreDefaultArgs
-  })
+  let browser = await launchChromium(options)
 
   let contexts = new Set<BrowserContext>()
 
