@@ -274,6 +274,8 @@ export default defineConfig({
     alias: [{ find: /^cookiegate$/, replacement: resolve(repoDir, 'src/index.ts') }]
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The sources read the package version (receipts, lazy-file URLs), which the library build defines.
+  define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(resolve(repoDir, 'package.json'), 'utf8')).version) },
   server: {
     host: '127.0.0.1',
     port: 5173,

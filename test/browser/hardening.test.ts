@@ -162,8 +162,16 @@ describe('scenario matrix (Chromium)', () => {
   })
 
   test('9. a choice made in one tab reaches the other within 1 s, withdrawal and reset included', async () => {
-    let a = await h.page(html(gatedScript() + FOOTER), { init: TRAP })
+    // Each tab notes (wall clock, shared by both tabs) when it first hears of each change: the
+    // 1 s is measured from tab A's change to tab B's, not including how long a click takes to
+    // drive on a loaded machine.
+    let STAMP = `document.addEventListener('cookiegate:change', () => (window.__changes ||= []).push(Date.now()))`
+    let a = await h.page(html(gatedScript() + FOOTER), { init: TRAP + ';' + STAMP })
     let b = await a.context.newPage()
+    let lag = async (n: number) => {
+      let [at, bt] = await Promise.all([a.page, b].map((page) => page.evaluate((i) => (window as any).__changes?.[i], n)))
+      return bt - at
+    }
     let bErrors: string[] = []
     b.on('pageerror', (error) => bErrors.push(String(error)))
     await b.goto(a.url)
@@ -171,23 +179,22 @@ describe('scenario matrix (Chromium)', () => {
     await banner(b).waitFor({ state: 'visible' })
     expect(a.requests()).toEqual([])
 
-    let start = Date.now()
     await banner(a.page).getByRole('button', { name: 'Accept all' }).click()
-    await b.waitForFunction(() => (window as any).__analyticsRuns === 1, undefined, { timeout: 1000 })
-    await banner(b).waitFor({ state: 'detached', timeout: 1000 })
-    expect(Date.now() - start).toBeLessThan(1000)
+    await b.waitForFunction(() => (window as any).__analyticsRuns === 1, undefined, { timeout: 5000 })
+    await banner(b).waitFor({ state: 'detached', timeout: 5000 })
+    expect(await lag(0)).toBeLessThan(1000)
 
     // Withdrawal in A: B stops allowing analytics and deletes its own session storage of it.
     await b.evaluate(() => sessionStorage.setItem('ph_window_id', '1'))
-    start = Date.now()
     await a.page.evaluate(() => (window as any).Cookiegate.save({ analytics: false }))
-    await b.waitForFunction(() => !(window as any).Cookiegate.allowed('analytics') && sessionStorage.getItem('ph_window_id') === null, undefined, { timeout: 1000 })
-    expect(Date.now() - start).toBeLessThan(1000)
+    await b.waitForFunction(() => !(window as any).Cookiegate.allowed('analytics') && sessionStorage.getItem('ph_window_id') === null, undefined, { timeout: 5000 })
+    expect(await lag(1)).toBeLessThan(1000)
     expect(await b.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('custom')
 
     // Reset in A: B asks again.
     await a.page.evaluate(() => (window as any).Cookiegate.reset())
-    await banner(b).waitFor({ state: 'visible', timeout: 1000 })
+    await banner(b).waitFor({ state: 'visible', timeout: 5000 })
+    expect(await lag(2)).toBeLessThan(1000)
     expect(a.requests('/analytics.js')).toHaveLength(2)
     expect(bErrors).toEqual([])
     expect((await trap(b)).rejections).toEqual([])
