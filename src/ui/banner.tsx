@@ -1,4 +1,6 @@
-import { Component } from 'preact'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Component, h } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Actions } from './actions'
 import type { Locale } from './i18n'

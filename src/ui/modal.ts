@@ -1,5 +1,5 @@
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+/** What the preferences can hold that takes focus (switches of required categories are disabled). */
+const FOCUSABLE = 'a[href],button,input:not(:disabled),summary'
 
 /** The focused element, looking into shadow roots (document.activeElement stops at their host). */
 const focused = (): HTMLElement | null => {

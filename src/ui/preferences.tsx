@@ -1,4 +1,6 @@
-import { Component } from 'preact'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
