@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { type ComponentChildren, h } from 'preact'
 import type { Cookiegate, Texts } from '../core/types'
 
 /**

@@ -1,4 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Component, h } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Actions } from './actions'
 import type { Locale } from './i18n'
@@ -10,76 +12,84 @@ import { adopt } from './styles'
  * and a spacer of that height after the page (before it, for a top banner) lets the last (first)
  * elements scroll clear too. A bottom spacer moves nothing that is on screen. A constructed
  * stylesheet on the document, since a style attribute would need `'unsafe-inline'`.
+ * A ref callback on the banner: it runs when the banner appears, its cleanup when it goes.
  */
-function useScrollPadding(ref: { current: HTMLElement | null }, edge: 'top' | 'bottom', shown: boolean) {
-  useLayoutEffect(() => {
-    let banner = ref.current
-    if (!banner || typeof ResizeObserver !== 'function') return
-    let sheet = adopt(document, '')
-    // offsetHeight ignores the entrance transform; the gap is the box layout's distance from the edge.
-    let observer = new ResizeObserver(() => {
-      let reserve = banner.offsetHeight + (parseFloat(getComputedStyle(banner)[edge]) || 0) + 8
-      let px = Math.ceil(reserve) + 'px'
-      sheet.set(`html{scroll-padding-${edge}:${px}}html::${edge === 'top' ? 'before' : 'after'}{content:"";display:block;height:${px}}`)
-    })
-    observer.observe(banner)
-    return () => {
-      observer.disconnect()
-      sheet.remove()
-    }
-  }, [shown])
+function reserveSpace(banner: HTMLElement | null) {
+  if (!banner || typeof ResizeObserver !== 'function') return
+  let edge: 'top' | 'bottom' = banner.classList.contains('cg-top') ? 'top' : 'bottom'
+  let sheet = adopt(document, '')
+  // offsetHeight ignores the entrance transform; the gap is the box layout's distance from the edge.
+  let observer = new ResizeObserver(() => {
+    let reserve = banner.offsetHeight + (parseFloat(getComputedStyle(banner)[edge]) || 0) + 8
+    let px = Math.ceil(reserve) + 'px'
+    sheet.set(`html{scroll-padding-${edge}:${px}}html::${edge === 'top' ? 'before' : 'after'}{content:"";display:block;height:${px}}`)
+  })
+  observer.observe(banner)
+  return () => {
+    observer.disconnect()
+    sheet.remove()
+  }
+}
+
+interface Props {
+  cg: Cookiegate
+  locale: Locale
 }
 
 /**
  * First layer: a labelled, non-modal region fixed to an edge or corner (it never moves the page
  * and never takes focus). Accept all and Reject all share one style, so refusing is as easy as
- * accepting.
+ * accepting. A class component, the one place with a timer, so the UI needs no preact/hooks.
  */
-export function Banner({ cg, locale }: { cg: Cookiegate; locale: Locale }) {
-  let { t } = locale
-  let { policyUrl, layout, position } = cg.config
-  let ref = useRef<HTMLElement>(null)
+export class Banner extends Component<Props, { shown?: boolean }> {
+  timer?: ReturnType<typeof setTimeout>
+
   // The banner enters its (already present) polite live region a moment later, so screen readers
   // announce it once without focus moving.
-  let [shown, setShown] = useState(false)
-  useEffect(() => {
-    let timer = setTimeout(() => setShown(true), 100)
-    return () => clearTimeout(timer)
-  }, [])
-  useScrollPadding(ref, position.startsWith('top') ? 'top' : 'bottom', shown)
-  return (
-    <div class="cg-live" aria-live="polite">
-      {shown && (
-        <section
-          ref={ref}
-          class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}
-          part="banner"
-          aria-labelledby="cg-banner-title"
-          aria-describedby="cg-banner-text"
-        >
-          <div class="cg-banner-body">
-            <h2 id="cg-banner-title" class="cg-title" part="title">
-              {t.bannerTitle}
-            </h2>
-            <p id="cg-banner-text" class="cg-text" part="text">
-              {t.bannerText}
-              {policyUrl && (
-                <>
-                  {' '}
+  componentDidMount() {
+    this.timer = setTimeout(() => this.setState({ shown: true }), 100)
+  }
+
+  componentWillUnmount() {
+    clearTimeout(this.timer)
+  }
+
+  render() {
+    let { cg } = this.props
+    let { t } = this.props.locale
+    let { policyUrl, layout, position } = cg.config
+    return (
+      <div class="cg-live" aria-live="polite">
+        {this.state.shown && (
+          <section
+            ref={reserveSpace}
+            class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}
+            part="banner"
+            aria-labelledby="cg-banner-title"
+            aria-describedby="cg-banner-text"
+          >
+            <div class="cg-banner-body">
+              <h2 id="cg-banner-title" class="cg-title" part="title">
+                {t.bannerTitle}
+              </h2>
+              <p id="cg-banner-text" class="cg-text" part="text">
+                {t.bannerText}
+                {policyUrl && [
+                  ' ',
                   <a class="cg-link" part="link" href={policyUrl}>
                     {t.policyLink}
                   </a>
-                </>
-              )}
-            </p>
-          </div>
-          <Actions cg={cg} t={t}>
-            <button type="button" class="cg-btn cg-btn-alt" part="button" aria-haspopup="dialog" onClick={cg.open}>
-              {t.customise}
-            </button>
-          </Actions>
-        </section>
-      )}
-    </div>
-  )
+                ]}
+              </p>
+            </div>
+            <Actions cg={cg} t={t}>
+              <button type="button" class="cg-btn cg-btn-alt" part="button" aria-haspopup="dialog" onClick={cg.open}>
+                {t.customise}
+              </button>
+            </Actions>
+          </section>
+        )}
+      </div>
+    )
+  }
 }

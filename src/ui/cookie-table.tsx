@@ -1,3 +1,6 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact'
 import type { CookieRow } from '../core/types'
 import { localize, type Locale } from './i18n'
 

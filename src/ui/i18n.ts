@@ -1,9 +1,12 @@
-import { LANGUAGES } from '../core/defaults'
 import type { Localized, ResolvedConfig, Texts } from '../core/types'
 import { EN, type Translation } from './texts'
 
 const RTL = ['ar', 'he', 'fa', 'ur']
 const base = (lang: string) => lang.split('-')[0]!
+// One lazy import per bundled language (src/i18n/<code>.ts, each its own small file); English is built in.
+// A plain map: no helper for variable dynamic imports in the bundle.
+const FILES = import.meta.glob<{ default: Translation }>('../i18n/*.ts')
+const file = (lang: string) => FILES[`../i18n/${lang}.ts`]
 
 /** The language the UI shows, its direction and its texts. */
 export interface Locale {
@@ -18,7 +21,7 @@ export interface Locale {
  * texts for (bundled or from the config), trying `pt-br` before `pt`; else English.
  */
 export function pickLanguage(config: ResolvedConfig): string {
-  let have = (tag: string) => [tag, base(tag)].find((l) => l === 'en' || LANGUAGES.includes(l) || config.translations[l])
+  let have = (tag: string) => [tag, base(tag)].find((l) => l === 'en' || file(l) || config.translations[l])
   let wanted = config.language === 'auto' ? [document.documentElement.lang, ...(navigator.languages || [])] : [config.language]
   for (let tag of wanted) {
     let found = tag && have(tag.toLowerCase())
@@ -34,9 +37,10 @@ export function pickLanguage(config: ResolvedConfig): string {
 export async function loadLocale(config: ResolvedConfig): Promise<Locale> {
   let lang = pickLanguage(config)
   let bundled = EN
-  if (LANGUAGES.includes(base(lang))) {
+  let load = file(base(lang))
+  if (load) {
     try {
-      bundled = (await import(`../i18n/${base(lang)}.ts`)).default
+      bundled = (await load()).default
     } catch (error) {
       // A missing language file must not cost the visitor the banner: English it is.
       console.error(`Cookiegate: could not load the "${base(lang)}" texts`, error)

@@ -1,35 +1,21 @@
-import { render } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+/** @jsxRuntime classic */
+/** @jsx h */
+// Classic JSX in src/ui: Preact's own h() instead of a second element factory from preact/jsx-runtime.
+import { h, render } from 'preact'
 import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
 import { loadLocale, type Locale } from './i18n'
 import { Preferences } from './preferences'
 import { adopt } from './styles'
-import { useStore } from './use-store'
 
-/** `theme: "auto"` follows prefers-color-scheme live, so a visitor switching to dark mode sees it at once. */
-function useDark(theme: Cookiegate['config']['theme']): boolean {
-  let query = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
-  let [dark, setDark] = useState(theme === 'dark' || !!query?.matches)
-  useEffect(() => {
-    if (!query) return
-    let update = () => setDark(query.matches)
-    query.addEventListener('change', update)
-    return () => query.removeEventListener('change', update)
-  }, [])
-  return dark
-}
-
-function App({ cg, locale }: { cg: Cookiegate; locale: Locale }) {
-  let view = useStore(cg.view)
-  let { decided } = useStore(cg.consent)
-  let dark = useDark(cg.config.theme)
+function App({ cg, locale, dark }: { cg: Cookiegate; locale: Locale; dark: boolean }) {
+  let view = cg.view.get()
   // `lang` and `dir` on our own root: screen readers pronounce the texts right, and RTL mirrors.
   // The banner stays under the open preferences, so Esc hands focus back to its Customise button.
   return (
     <div class={`cg-root cg-${dark ? 'dark' : 'light'}`} lang={locale.lang} dir={locale.dir}>
-      {(view === 'banner' || (view === 'preferences' && !decided)) && <Banner cg={cg} locale={locale} />}
+      {(view === 'banner' || (view === 'preferences' && !cg.consent.get().decided)) && <Banner cg={cg} locale={locale} />}
       {view === 'preferences' && <Preferences cg={cg} locale={locale} />}
     </div>
   )
@@ -60,8 +46,18 @@ export function mountUI(cg: Cookiegate): () => void {
     let sheet = adopt(root instanceof ShadowRoot ? root : document, css)
     // First in <body>: the banner comes early in the Tab order.
     document.body.prepend(host)
-    render(<App cg={cg} locale={locale} />, root)
+    // Every change of `view`, `consent` or (for `theme: "auto"`) the system colour scheme renders
+    // the whole small tree again: no preact/hooks (1.2 kB) in the first visit. Dark mode follows
+    // prefers-color-scheme live, so a visitor switching to it sees it at once.
+    let { theme } = cg.config
+    let query = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+    let draw = () => render(<App cg={cg} locale={locale} dark={theme === 'dark' || !!query?.matches} />, root)
+    let stop = [cg.view.listen(draw), cg.consent.listen(draw)]
+    query?.addEventListener('change', draw)
+    draw()
     unmount = () => {
+      stop.forEach((fn) => fn())
+      query?.removeEventListener('change', draw)
       render(null, root)
       host.remove()
       sheet.remove()

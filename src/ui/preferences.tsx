@@ -1,105 +1,117 @@
-import { useRef, useState } from 'preact/hooks'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
 import { localize, type Locale } from './i18n'
+import { modal } from './modal'
 import { Toggle } from './toggle'
-import { useModal } from './use-modal'
+
+interface Props {
+  cg: Cookiegate
+  locale: Locale
+}
 
 /**
  * The preferences: a modal <dialog> (the rest of the page is inert while it is open) with a
  * switch per category and per service, and their cookie tables. Esc and the close button leave
- * without saving.
+ * without saving. A class component whose state is the choice (category and service names to
+ * booleans), so the UI needs no preact/hooks.
  */
-export function Preferences({ cg, locale }: { cg: Cookiegate; locale: Locale }) {
-  let { t, lang } = locale
-  let ref = useRef<HTMLDialogElement>(null)
-  // Start from the current choice; nothing optional is pre-ticked for a new visitor.
-  let [choice, setChoice] = useState<Record<string, boolean>>(() => {
-    let state = cg.consent.get()
-    return { ...state.categories, ...state.services }
-  })
-  useModal(ref)
-  // Config text in the visitor's language, else the built-in text for essential/analytics.
-  let text = (item: Category | Service, i: 0 | 1) =>
-    localize(i ? item.description : item.label, lang) ?? ('services' in item ? locale.categories[item.name]?.[i] : undefined)
-  let toggle = (item: Category | Service, id: string, checked: boolean, required: boolean, onChange: (on: boolean) => void) => (
-    <Toggle
-      key={item.name}
-      id={id}
-      label={text(item, 0) ?? item.name}
-      description={text(item, 1)}
-      checked={required || checked}
-      required={required}
-      alwaysOn={t.alwaysOn}
-      onChange={onChange}
-    >
-      <CookieTable rows={item.cookieTable} locale={locale} />
-      {'services' in item && item.services.length > 0 && (
-        <ul class="cg-services">
-          {item.services.map((service) =>
-            toggle(service, `cg-svc-${service.name}`, !!choice[service.name], required, (on) => {
-              // A category is on while one of its services is.
-              let next = { ...choice, [service.name]: on }
-              next[item.name] = item.services.some((s) => next[s.name])
-              setChoice(next)
-            })
-          )}
-        </ul>
-      )}
-    </Toggle>
-  )
+export class Preferences extends Component<Props, Record<string, boolean>> {
+  constructor(props: Props) {
+    super(props)
+    // Start from the current choice; nothing optional is pre-ticked for a new visitor.
+    let state = props.cg.consent.get()
+    this.state = { ...state.categories, ...state.services }
+  }
 
-  return (
-    <dialog
-      ref={ref}
-      class="cg-modal"
-      part="modal"
-      aria-modal="true"
-      aria-labelledby="cg-prefs-title"
-      aria-describedby="cg-prefs-text"
-      // Esc: the browser fires `cancel`; we close through the store so the banner can come back.
-      onCancel={(event) => {
-        event.preventDefault()
-        cg.close()
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+  render() {
+    let { cg, locale } = this.props
+    let { t, lang } = locale
+    let choice = this.state
+    // Config text in the visitor's language, else the built-in text for essential/analytics.
+    let text = (item: Category | Service, i: 0 | 1) =>
+      localize(i ? item.description : item.label, lang) ?? ('services' in item ? locale.categories[item.name]?.[i] : undefined)
+    let toggle = (item: Category | Service, id: string, required: boolean, onChange: (on: boolean) => void) => (
+      <Toggle
+        key={item.name}
+        id={id}
+        label={text(item, 0) ?? item.name}
+        description={text(item, 1)}
+        checked={required || !!choice[item.name]}
+        required={required}
+        alwaysOn={t.alwaysOn}
+        onChange={onChange}
+      >
+        <CookieTable rows={item.cookieTable} locale={locale} />
+        {'services' in item && item.services.length > 0 && (
+          <ul class="cg-services">
+            {item.services.map((service) =>
+              toggle(service, `cg-svc-${service.name}`, required, (on) => {
+                // A category is on while one of its services is.
+                let next = { ...choice, [service.name]: on }
+                next[item.name] = item.services.some((s) => next[s.name])
+                this.setState(next)
+              })
+            )}
+          </ul>
+        )}
+      </Toggle>
+    )
+
+    return (
+      <dialog
+        ref={modal}
+        class="cg-modal"
+        part="modal"
+        aria-modal="true"
+        aria-labelledby="cg-prefs-title"
+        aria-describedby="cg-prefs-text"
+        // Esc: the browser fires `cancel`; we close through the store so the banner can come back.
+        onCancel={(event) => {
           event.preventDefault()
           cg.close()
-        }
-      }}
-    >
-      <div class="cg-modal-head">
-        <h2 id="cg-prefs-title" class="cg-title" part="title">
-          {t.preferencesTitle}
-        </h2>
-        <button type="button" class="cg-close" part="close" aria-label={t.close} onClick={cg.close}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
-            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
-          </svg>
-        </button>
-      </div>
-      <div class="cg-modal-body">
-        <p id="cg-prefs-text" class="cg-text" part="text">
-          {t.preferencesText}
-        </p>
-        <ul class="cg-categories">
-          {cg.config.categories.map((category) =>
-            // Switching a category switches all its services with it.
-            toggle(category, `cg-cat-${category.name}`, !!choice[category.name], category.required, (on) =>
-              setChoice({ ...choice, [category.name]: on, ...Object.fromEntries(category.services.map((s) => [s.name, on])) })
-            )
-          )}
-        </ul>
-      </div>
-      <div class="cg-modal-foot">
-        <Actions cg={cg} t={t}>
-          <button type="button" class="cg-btn cg-btn-alt" part="button" onClick={() => cg.save(choice)}>
-            {t.save}
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault()
+            cg.close()
+          }
+        }}
+      >
+        <div class="cg-modal-head">
+          <h2 id="cg-prefs-title" class="cg-title" part="title">
+            {t.preferencesTitle}
+          </h2>
+          <button type="button" class="cg-close" part="close" aria-label={t.close} onClick={cg.close}>
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+              <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" fill="none" />
+            </svg>
           </button>
-        </Actions>
-      </div>
-    </dialog>
-  )
+        </div>
+        <div class="cg-modal-body">
+          <p id="cg-prefs-text" class="cg-text" part="text">
+            {t.preferencesText}
+          </p>
+          <ul class="cg-categories">
+            {cg.config.categories.map((category) =>
+              // Switching a category switches all its services with it.
+              toggle(category, `cg-cat-${category.name}`, category.required, (on) =>
+                this.setState({ [category.name]: on, ...Object.fromEntries(category.services.map((s) => [s.name, on])) })
+              )
+            )}
+          </ul>
+        </div>
+        <div class="cg-modal-foot">
+          <Actions cg={cg} t={t}>
+            <button type="button" class="cg-btn cg-btn-alt" part="button" onClick={() => cg.save(choice)}>
+              {t.save}
+            </button>
+          </Actions>
+        </div>
+      </dialog>
+    )
+  }
 }

@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact'
+/** @jsxRuntime classic */
+/** @jsx h */
+import { type ComponentChildren, h } from 'preact'
 
 /**
  * A labelled switch for a category or service: a real checkbox with `role="switch"`, described by
