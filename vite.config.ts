@@ -28,18 +28,28 @@ const localNanostoresEpoch = (): Plugin => ({
   }
 })
 
+// The script-tag file fetches what only a choice being made needs (src/core/lazy.ts) from its own folder.
+const lazyFromFolder = (): Plugin => ({
+  name: 'cookiegate-lazy-from-folder',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === './lazy' && importer && /[\\/]src[\\/]core[\\/]/.test(importer)) return this.resolve('../lazy-iife', importer)
+  }
+})
+
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
 //   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
 //                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed,
 //                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed,
+//                            dist/cookiegate-receipts.js, which it imports to send a proof-of-consent receipt,
 //                            and dist/i18n/<code>-<hash>.js, the one language it then imports
 // The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
-    plugins: esm ? [emitStylesheet()] : [localNanostoresEpoch()],
+    plugins: esm ? [emitStylesheet()] : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder()] : [])],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),
@@ -59,7 +69,8 @@ export default defineConfig(({ mode }) => {
                 entry: {
                   'cookiegate-ui': 'src/ui/index.tsx',
                   'cookiegate-posthog': 'src/integrations/posthog.ts',
-                  'cookiegate-embeds': 'src/core/embeds.ts'
+                  'cookiegate-embeds': 'src/core/embeds.ts',
+                  'cookiegate-receipts': 'src/core/receipts.ts'
                 },
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.js`

@@ -9,6 +9,7 @@ import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
+import { load, loadOr } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -17,10 +18,6 @@ declare global {
   }
 }
 
-// The UI lives beside this file; `currentScript` is only set while this file first runs.
-const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
-// The version in the URL keeps a cached UI from an older release away from a newer loader.
-const load = (file: string) => import(/* @vite-ignore */ new URL(`${file}?v=${__VERSION__}`, base).href)
 const loadUI = () => load('cookiegate-ui.js')
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
@@ -62,15 +59,15 @@ function createClosed(): Cookiegate {
 function integrate(cg: Cookiegate) {
   let { posthog, googleConsentMode: gcm } = cg.config.integrations
   if (gcm) googleConsentMode(cg, gcm)
+  // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
+  // so it is there when the visitor clicks.
+  if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('cookiegate-receipts.js').catch(() => {}))
   let fetched = false
   if (posthog) {
     cg.consent.subscribe(() => {
       if (fetched || !allowedFor(cg, posthog.category!, posthog.service)) return
       fetched = true
-      load('cookiegate-posthog.js').then(
-        (module) => module.loadPosthog(cg, posthog),
-        (error) => console.error('Cookiegate: could not load cookiegate-posthog.js', error)
-      )
+      loadOr('cookiegate-posthog.js').then((module) => module?.loadPosthog(cg, posthog))
     })
   }
 }
@@ -81,10 +78,7 @@ function init() {
   try {
     integrate(
       (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI), (cg, embed) =>
-        load('cookiegate-embeds.js').then(
-          (module) => module.placeholder(cg, embed),
-          (error) => console.error('Cookiegate: could not load cookiegate-embeds.js', error)
-        )
+        loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed))
       ))
     )
   } catch (error) {

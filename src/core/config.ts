@@ -1,5 +1,5 @@
-import type { Category, Config, CookieRow, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
-import { KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
+import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
+import { GCM_TYPES, KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends Error {
@@ -11,12 +11,15 @@ export class CookiegateConfigError extends Error {
   }
 }
 
-const DEFAULT_CATEGORIES: Record<string, object> = { essential: { required: true }, analytics: {} }
+type Raw = Record<string, unknown>
+/** Checks one field: notes its problems under `path` and returns the value to keep. */
+type Check = (v: any, path: string) => unknown
+
+const DEFAULT_CATEGORIES: Raw = { essential: { required: true }, analytics: {} }
 const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,39}$/i
 // Names a cookie may carry (RFC 6265 token), plus `*` for globs.
 const COOKIE_GLOB = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 const DOMAIN = /^\.?([a-z0-9-]+\.)*[a-z0-9-]+$/i
-const GCM_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization', 'functionality_storage', 'personalization_storage', 'security_storage']
 // A BCP 47 language tag, loosely: "de", "pt-BR", "zh-Hant-TW".
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i
 const POSITIONS: Record<string, Position[]> = {
@@ -24,103 +27,106 @@ const POSITIONS: Record<string, Position[]> = {
   box: ['bottom-right', 'bottom-left', 'top-right', 'top-left']
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
+const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * Checks a user config and fills in every default. Unknown keys are errors: a typo such as
  * `{ "gcp": false }` must never silently change what the visitor is protected from.
+ * Once any problem is noted the result is thrown away, so a failed check only has to return
+ * something the checks after it can read.
  * @throws CookiegateConfigError listing every problem, each prefixed with its path.
  */
 export function resolveConfig(input: unknown = {}): ResolvedConfig {
+  if (!isObject(input)) {
+    throw new CookiegateConfigError([`config: expected an object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`])
+  }
+  let config = input as Config & Raw
   let problems: string[] = []
-  let fail = (path: string, message: string) => {
+  let fail = (path: string, message: string): undefined => {
     problems.push(`${path}: ${message}`)
   }
-  let keys = (obj: Record<string, unknown>, allowed: string[], path: string) => {
-    for (let key of Object.keys(obj)) {
-      if (!allowed.includes(key)) fail(path + (key || '""'), `unknown key (expected one of ${allowed.join(', ')})`)
-    }
+  // `v`, or `fallback` when `v` is missing or fails (`ok` false, noted with `message`).
+  let check = <T>(v: unknown, path: string, ok: unknown, message: string, fallback: T): T =>
+    v === undefined ? fallback : ok ? (v as T) : (fail(path, message), fallback)
+  let str = (v: unknown, path: string, fallback = ''): string =>
+    check(v, path, typeof v === 'string' && v.trim(), 'expected a non-empty string', fallback)
+  let bool = (v: unknown, path: string, fallback = false): boolean => check(v, path, typeof v === 'boolean', 'expected true or false', fallback)
+  let int = (v: unknown, path: string, fallback: number, min: number, max: number): number =>
+    check(v, path, Number.isInteger(v) && (v as number) >= min && (v as number) <= max, `expected a whole number from ${min} to ${max}`, fallback)
+  let oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[]): T =>
+    check(v, path, allowed.includes(v as T), 'expected ' + allowed.map((a) => `"${a}"`).join(', '), allowed[0]!)
+  let unknownKey = (path: string, allowed: readonly string[], what = 'one of') =>
+    fail(path, `unknown key (expected ${what} ${allowed.join(', ')})`)
+  let keys = (raw: Raw, allowed: readonly string[], path: string) => {
+    for (let key of Object.keys(raw)) if (!allowed.includes(key)) unknownKey(path + (key || '""'), allowed)
   }
-  let str = (v: unknown, path: string, fallback: string): string => {
-    if (v === undefined) return fallback
-    if (typeof v === 'string' && v.trim()) return v
-    fail(path, 'expected a non-empty string')
-    return fallback
+  // An object (else noted), with only the `allowed` keys when given.
+  let obj = (v: unknown, path: string, allowed?: readonly string[], message = 'expected an object'): Raw | undefined => {
+    if (!isObject(v)) return fail(path, message)
+    if (allowed) keys(v, allowed, path + '.')
+    return v
   }
-  let bool = (v: unknown, path: string, fallback: boolean): boolean => {
-    if (v === undefined) return fallback
-    if (typeof v === 'boolean') return v
-    fail(path, 'expected true or false')
-    return fallback
-  }
-  let int = (v: unknown, path: string, fallback: number, min: number, max: number): number => {
-    if (v === undefined) return fallback
-    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v
-    fail(path, `expected a whole number from ${min} to ${max}`)
-    return fallback
+  // The same for an optional section: missing is fine.
+  let section = (v: unknown, path: string, allowed?: readonly string[]) => (v === undefined ? v : obj(v, path, allowed))
+  // Every key of `spec` checked by its checker, and no other key.
+  let shape = (raw: Raw, path: string, spec: Record<string, Check>): Raw => {
+    let out: Raw = {}
+    keys(raw, Object.keys(spec), path + '.')
+    for (let key in spec) out[key] = spec[key]!(raw[key], path + '.' + key)
+    return out
   }
   let globs = (v: unknown, path: string, fallback: string[] = []): string[] => {
     if (v === undefined) return fallback
-    if (!Array.isArray(v)) {
-      fail(path, 'expected an array of strings')
-      return fallback
-    }
+    if (!Array.isArray(v)) return fail(path, 'expected an array of strings') || fallback
     v.forEach((item, i) => {
-      if (typeof item !== 'string') fail(`${path}[${i}]`, 'expected a string')
-      else if (!COOKIE_GLOB.test(item)) fail(`${path}[${i}]`, `"${item}" is not a cookie or storage name`)
+      let at = `${path}[${i}]`
+      if (typeof item !== 'string') fail(at, 'expected a string')
+      else if (!COOKIE_GLOB.test(item)) fail(at, `"${item}" is not a cookie or storage name`)
     })
-    return v.filter((item): item is string => typeof item === 'string')
-  }
-
-  let oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[], fallback: T): T => {
-    if (v === undefined) return fallback
-    if (allowed.includes(v as T)) return v as T
-    fail(path, `expected ${allowed.map((a) => `"${a}"`).join(', ')}`)
-    return fallback
+    return v
   }
   // A text, or one per language; keys are stored lower-case so "pt-BR" and "pt-br" are one language.
   let localized = (v: unknown, path: string): Localized | undefined => {
-    if (v === undefined || typeof v === 'string') return v === undefined ? v : str(v, path, '')
-    if (!isObject(v) || !Object.keys(v).length) {
-      fail(path, 'expected a string or an object of texts by language, e.g. { "en": "…", "de": "…" }')
-      return undefined
-    }
+    if (v === undefined) return v
+    if (typeof v === 'string') return str(v, path)
+    if (!isObject(v) || !Object.keys(v).length) return fail(path, 'expected a string or an object of texts by language')
     let texts: Record<string, string> = {}
     for (let [lang, text] of Object.entries(v)) {
       if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, 'expected a language code such as "de"')
-      texts[lang.toLowerCase()] = str(text, `${path}.${lang}`, '')
+      texts[lang.toLowerCase()] = str(text, `${path}.${lang}`)
     }
     return texts
   }
-  let cookieTable = (v: unknown, path: string): CookieRow[] => {
+  let ROW: Record<string, Check> = {
+    name: (v, path) => str(v ?? '', path),
+    provider: (v, path) => (v === undefined ? v : str(v, path)),
+    purpose: localized,
+    duration: localized
+  }
+  let cookieTable = (v: unknown, path: string) => {
     if (v === undefined) return []
-    if (!Array.isArray(v)) {
-      fail(path, 'expected an array of { name, provider, purpose, duration }')
-      return []
-    }
+    if (!Array.isArray(v)) return fail(path, 'expected an array of { name, provider, purpose, duration }') || []
     return v.flatMap((row, i) => {
-      let at = `${path}[${i}]`
-      if (!isObject(row)) {
-        fail(at, 'expected an object')
-        return []
-      }
-      keys(row, ['name', 'provider', 'purpose', 'duration'], at + '.')
-      return [
-        {
-          name: str(row.name ?? '', at + '.name', ''),
-          provider: row.provider === undefined ? undefined : str(row.provider, at + '.provider', ''),
-          purpose: localized(row.purpose, at + '.purpose'),
-          duration: localized(row.duration, at + '.duration')
-        }
-      ]
+      let raw = obj(row, `${path}[${i}]`)
+      return raw ? [shape(raw, `${path}[${i}]`, ROW)] : []
     })
   }
+  let SERVICE: Record<string, Check> = { label: localized, description: localized, cookies: globs, storage: globs, cookieTable }
+  let nameRule = (what: string) => `${what} names use letters, digits, "-" and "_", starting with a letter`
 
-  if (!isObject(input)) {
-    throw new CookiegateConfigError([`config: expected an object, got ${Array.isArray(input) ? 'an array' : String(input === null ? null : typeof input)}`])
+  // Only http(s) and relative URLs: a `javascript:` URL in config would run on click. Browsers
+  // drop tabs and newlines anywhere in a URL and control characters at its ends
+  // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
+  let link = (v: unknown, path: string, required?: boolean): string | null | undefined => {
+    if (v === undefined && required) fail(path, 'required')
+    let url = str(v, path)
+    let trimmed = url.trim()
+    if (/[\0-\x1f\x7f]/.test(url) || (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed))) {
+      return fail(path, `${JSON.stringify(url)} must be an http(s) or relative URL`)
+    }
+    return trimmed || null
   }
-  let config = input as Config & Record<string, unknown>
+
   keys(
     config,
     [
@@ -129,165 +135,116 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     ],
     ''
   )
-  // Only http(s) and relative URLs: a `javascript:` URL in config would run on click. Browsers
-  // drop tabs and newlines anywhere in a URL and control characters at its ends
-  // ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
-  let link = (v: unknown, path: string, required?: boolean): string | null => {
-    if (v === undefined && required) fail(path, 'required')
-    let url = str(v, path, '')
-    if (url && (/[\0-\x1f\x7f]/.test(url) || (/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) && !/^https?:/i.test(url.trim())))) {
-      fail(path, `${JSON.stringify(url)} must be an http(s) or relative URL`)
-      return null
-    }
-    return url.trim() || null
-  }
-  let section = (v: unknown, path: string, allowed: string[]): Record<string, unknown> | undefined => {
-    if (v === undefined) return undefined
-    if (isObject(v)) {
-      keys(v, allowed, path + '.')
-      return v
-    }
-    fail(path, 'expected an object')
-  }
-
-  let policyUrl = config.policyUrl === undefined ? null : link(config.policyUrl, 'policyUrl')
+  let policyUrl = link(config.policyUrl, 'policyUrl') as string | null
 
   let categories: Category[] = []
-  let rawCategories = config.categories === undefined ? DEFAULT_CATEGORIES : config.categories
-  if (!isObject(rawCategories)) {
-    fail('categories', 'expected an object of categories')
-  } else {
+  let rawCategories = obj(config.categories === undefined ? DEFAULT_CATEGORIES : config.categories, 'categories', undefined, 'expected an object of categories')
+  if (rawCategories) {
     if (!Object.keys(rawCategories).length) fail('categories', 'expected at least one category')
     // allowed(name), data-service and the stored choice take both kinds of name, so they must not clash.
     let taken = new Set(Object.keys(rawCategories))
-    for (let [name, raw] of Object.entries(rawCategories)) {
+    let services = (v: unknown, path: string, category: string): Service[] => {
+      let list: Service[] = []
+      let raw = v === undefined ? {} : obj(v, path, undefined, 'expected an object of services') || {}
+      for (let [name, rawService] of Object.entries(raw)) {
+        let at = `${path}.${name}`
+        if (!CATEGORY_NAME.test(name)) fail(at, nameRule('service'))
+        if (taken.has(name)) fail(at, `"${name}" is already the name of a category or service`)
+        taken.add(name)
+        let service = obj(rawService, at)
+        if (service) list.push({ name, category, ...shape(service, at, SERVICE) } as Service)
+      }
+      return list
+    }
+    for (let [name, rawCategory] of Object.entries(rawCategories)) {
       let path = `categories.${name}`
-      if (!CATEGORY_NAME.test(name)) fail(path, 'category names use letters, digits, "-" and "_", starting with a letter')
-      if (!isObject(raw)) {
-        fail(path, 'expected an object')
-        continue
-      }
-      keys(raw, ['required', 'label', 'description', 'cookies', 'storage', 'services', 'cookieTable'], path + '.')
+      if (!CATEGORY_NAME.test(name)) fail(path, nameRule('category'))
+      let raw = obj(rawCategory, path)
+      if (!raw) continue
       let known = Object.prototype.hasOwnProperty.call(KNOWN_CATEGORIES, name) ? KNOWN_CATEGORIES[name] : undefined
-      let services: Service[] = []
-      if (raw.services !== undefined && !isObject(raw.services)) fail(path + '.services', 'expected an object of services')
-      else {
-        for (let [service, rawService] of Object.entries(raw.services || {})) {
-          let at = `${path}.services.${service}`
-          if (!CATEGORY_NAME.test(service)) fail(at, 'service names use letters, digits, "-" and "_", starting with a letter')
-          if (taken.has(service)) fail(at, `"${service}" is already the name of a category or service`)
-          taken.add(service)
-          if (!isObject(rawService)) {
-            fail(at, 'expected an object')
-            continue
-          }
-          keys(rawService, ['label', 'description', 'cookies', 'storage', 'cookieTable'], at + '.')
-          services.push({
-            name: service,
-            category: name,
-            label: localized(rawService.label, at + '.label'),
-            description: localized(rawService.description, at + '.description'),
-            cookies: globs(rawService.cookies, at + '.cookies'),
-            storage: globs(rawService.storage, at + '.storage'),
-            cookieTable: cookieTable(rawService.cookieTable, at + '.cookieTable')
-          })
-        }
-      }
-      categories.push({
-        name,
-        required: bool(raw.required, path + '.required', false),
-        label: localized(raw.label, path + '.label'),
-        description: localized(raw.description, path + '.description'),
-        cookies: globs(raw.cookies, path + '.cookies', known?.cookies),
-        storage: globs(raw.storage, path + '.storage', known?.storage),
-        services,
-        cookieTable: cookieTable(raw.cookieTable, path + '.cookieTable')
+      let category = shape(raw, path, {
+        services: (v, at) => services(v, at, name),
+        required: bool,
+        ...SERVICE,
+        cookies: (v, at) => globs(v, at, known?.cookies),
+        storage: (v, at) => globs(v, at, known?.storage)
       })
+      categories.push({ name, ...category } as Category)
     }
   }
 
   let cookie: ResolvedConfig['cookie'] = { name: 'cookiegate', domain: undefined, path: '/', sameSite: 'Lax' }
-  if (config.cookie !== undefined) {
-    if (!isObject(config.cookie)) fail('cookie', 'expected an object')
-    else {
-      let raw = config.cookie as Record<string, unknown>
-      keys(raw, ['name', 'domain', 'path', 'sameSite'], 'cookie.')
-      cookie.name = str(raw.name, 'cookie.name', cookie.name)
-      if (!COOKIE_GLOB.test(cookie.name) || cookie.name.includes('*')) fail('cookie.name', `"${cookie.name}" is not a valid cookie name`)
-      if (raw.domain !== undefined) {
-        cookie.domain = str(raw.domain, 'cookie.domain', '')
-        if (cookie.domain && !DOMAIN.test(cookie.domain)) fail('cookie.domain', `"${cookie.domain}" is not a domain name`)
-      }
-      cookie.path = str(raw.path, 'cookie.path', '/')
-      if (!cookie.path.startsWith('/') || /[;\s]/.test(cookie.path)) fail('cookie.path', 'expected a path starting with "/"')
-      if (raw.sameSite !== undefined && !['Lax', 'Strict', 'None'].includes(raw.sameSite as string)) {
-        fail('cookie.sameSite', 'expected "Lax", "Strict" or "None"')
-      } else if (raw.sameSite) cookie.sameSite = raw.sameSite as ResolvedConfig['cookie']['sameSite']
+  let rawCookie = section(config.cookie, 'cookie', ['name', 'domain', 'path', 'sameSite'])
+  if (rawCookie) {
+    let name = (cookie.name = str(rawCookie.name, 'cookie.name', cookie.name))
+    if (!COOKIE_GLOB.test(name) || name.includes('*')) fail('cookie.name', `"${name}" is not a valid cookie name`)
+    if (rawCookie.domain !== undefined) {
+      let domain = (cookie.domain = str(rawCookie.domain, 'cookie.domain'))
+      if (domain && !DOMAIN.test(domain)) fail('cookie.domain', `"${domain}" is not a domain name`)
     }
+    let path = (cookie.path = str(rawCookie.path, 'cookie.path', '/'))
+    if (path[0] !== '/' || /[;\s]/.test(path)) fail('cookie.path', 'expected a path starting with "/"')
+    cookie.sameSite = oneOf(rawCookie.sameSite, 'cookie.sameSite', ['Lax', 'Strict', 'None'] as const)
   }
 
   // Flat keys override whatever language is shown; a language key holds that language's overrides.
-  let textsOf = (raw: Record<string, unknown>, path: string, nested: boolean): Partial<Texts> => {
-    let texts: Partial<Texts> = {}
+  let translations: Record<string, Partial<Texts>> = {}
+  let textsOf = (raw: Raw, path: string, nested?: boolean): Partial<Texts> => {
+    let texts: Raw = {}
     for (let [key, value] of Object.entries(raw)) {
-      if (TEXT_KEYS.includes(key as keyof Texts)) texts[key as keyof Texts] = str(value, path + key, '')
+      if (TEXT_KEYS.includes(key as keyof Texts)) texts[key] = str(value, path + key)
       else if (nested && LANGUAGE.test(key)) {
-        if (isObject(value)) translations[key.toLowerCase()] = textsOf(value, `${path}${key}.`, false)
-        else fail(path + key, 'expected an object of texts')
-      } else fail(path + key, `unknown key (expected a language code or one of ${TEXT_KEYS.join(', ')})`)
+        let inner = obj(value, path + key, undefined, 'expected an object of texts')
+        if (inner) translations[key.toLowerCase()] = textsOf(inner, `${path}${key}.`)
+      } else unknownKey(path + key, TEXT_KEYS, 'a language code or one of')
     }
     return texts
   }
-  let translations: Record<string, Partial<Texts>> = {}
-  let texts: Partial<Texts> = {}
-  if (config.texts !== undefined) {
-    if (!isObject(config.texts)) fail('texts', 'expected an object')
-    else texts = textsOf(config.texts, 'texts.', true)
-  }
+  let rawTexts = section(config.texts, 'texts')
+  let texts = rawTexts ? textsOf(rawTexts, 'texts.', true) : {}
 
   let language = str(config.language, 'language', 'auto').toLowerCase()
   if (language !== 'auto') {
-    let base = language.split('-')[0]!
-    if (!LANGUAGE.test(language)) fail('language', `"${config.language}" is not "auto" or a language code such as "de"`)
-    else if (![language, base].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
-      fail('language', `no texts for "${config.language}": use one of en, ${LANGUAGES.join(', ')}, or add texts.${language}`)
+    let quoted = `"${config.language}"`
+    if (!LANGUAGE.test(language)) fail('language', `${quoted} is not "auto" or a language code such as "de"`)
+    else if (![language, language.split('-')[0]!].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
+      fail('language', `no texts for ${quoted}: use one of en, ${LANGUAGES.join(', ')}, or add texts.${language}`)
     }
   }
-  let layout = oneOf(config.layout, 'layout', ['bar', 'box'] as const, 'bar')
-  let position = oneOf(config.position, 'position', POSITIONS[layout]!, POSITIONS[layout]![0]!)
+  let layout = oneOf(config.layout, 'layout', ['bar', 'box'] as const)
+  let position = oneOf(config.position, 'position', POSITIONS[layout]!)
 
   // Integrations name a category, or a service of one (`categories.<name>.services.<service>`).
   let services = categories.flatMap((c) => c.services.map((s) => s.name))
   let names = categories.map((c) => c.name)
   let target = (v: unknown, path: string, known: string[], what: string, fallback?: string): string | undefined => {
     let value = v === undefined ? fallback : v
-    if (value !== undefined && (typeof value !== 'string' || !known.includes(value))) {
-      fail(path, `expected the name of a configured ${what}, got ${JSON.stringify(value)}`)
-    }
+    if (value !== undefined && !known.includes(value as string)) fail(path, `expected the name of a configured ${what}, got ${JSON.stringify(value)}`)
     return value as string | undefined
   }
 
   let integrations: IntegrationsConfig = {}
   let rawIntegrations = section(config.integrations, 'integrations', ['posthog', 'googleConsentMode'])
-  let ph = section(rawIntegrations?.posthog, 'integrations.posthog', ['token', 'apiHost', 'category', 'service', 'options'])
+  let path = 'integrations.posthog'
+  let ph = section(rawIntegrations?.posthog, path, ['token', 'apiHost', 'category', 'service', 'options'])
   if (ph) {
-    let path = 'integrations.posthog.'
-    if (ph.options !== undefined && !isObject(ph.options)) fail(path + 'options', 'expected an object')
+    section(ph.options, path + '.options')
     integrations.posthog = {
-      token: str(ph.token, path + 'token', ''),
-      apiHost: link(ph.apiHost, path + 'apiHost', true) || '',
-      category: target(ph.category, path + 'category', names, 'category', 'analytics'),
-      service: target(ph.service, path + 'service', services, 'service'),
+      token: str(ph.token, path + '.token'),
+      apiHost: link(ph.apiHost, path + '.apiHost', true) || '',
+      category: target(ph.category, path + '.category', names, 'category', 'analytics'),
+      service: target(ph.service, path + '.service', services, 'service'),
       options: (ph.options as PostHogConfig['options']) || {}
     }
-    if (ph.token === undefined) fail(path + 'token', 'required')
+    if (ph.token === undefined) fail(path + '.token', 'required')
   }
-  let gcm = section(rawIntegrations?.googleConsentMode, 'integrations.googleConsentMode', [...GCM_TYPES, 'wait_for_update'])
+  path = 'integrations.googleConsentMode.'
+  let gcm = section(rawIntegrations?.googleConsentMode, path.slice(0, -1), [...GCM_TYPES, 'wait_for_update'])
   if (gcm) {
-    let mapped: GoogleConsentModeConfig = { wait_for_update: int(gcm.wait_for_update, 'integrations.googleConsentMode.wait_for_update', 500, 0, 10000) }
+    let mapped: GoogleConsentModeConfig = { wait_for_update: int(gcm.wait_for_update, path + 'wait_for_update', 500, 0, 10000) }
     for (let type of GCM_TYPES) {
-      let name = target(gcm[type], 'integrations.googleConsentMode.' + type, [...names, ...services], 'category or service')
-      if (name) mapped[type as keyof GoogleConsentModeConfig] = name as never
+      let name = target(gcm[type], path + type, [...names, ...services], 'category or service')
+      if (name) mapped[type] = name
     }
     integrations.googleConsentMode = mapped
   }
@@ -300,7 +257,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     expiresDays: int(config.expiresDays, 'expiresDays', 182, 1, 3650),
     cookie,
     gpc: bool(config.gpc, 'gpc', true),
-    reloadOnWithdraw: bool(config.reloadOnWithdraw, 'reloadOnWithdraw', false),
+    reloadOnWithdraw: bool(config.reloadOnWithdraw, 'reloadOnWithdraw'),
     ui: bool(config.ui, 'ui', true),
     texts,
     integrations,
@@ -309,7 +266,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     language,
     layout,
     position,
-    theme: oneOf(config.theme, 'theme', ['light', 'dark', 'auto'] as const, 'auto'),
+    theme: oneOf(config.theme, 'theme', ['auto', 'light', 'dark'] as const),
     shadow: bool(config.shadow, 'shadow', true)
   }
   if (problems.length) throw new CookiegateConfigError(problems)

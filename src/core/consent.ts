@@ -2,7 +2,7 @@ import { atom } from 'nanostores'
 import { resolveConfig } from './config'
 import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
-import { createReceipt, sendReceipt } from './receipts'
+import { receipt } from './lazy'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
@@ -103,7 +103,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     // One consent id per visitor and revision, so proof of consent follows every change.
     let next = build(pick, { decided: true, id: prev.id || randomId(), given: prev.given || now, updated: now, method })
     store.write(next)
-    if (config.receipts) sendReceipt(config.receipts.url, createReceipt(config, next))
+    if (config.receipts) receipt(config, next)
     $view.set('none')
     $consent.set(next)
     sync.notify()

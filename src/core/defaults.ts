@@ -1,4 +1,4 @@
-import type { Texts } from './types'
+import type { GoogleConsentType, Texts } from './types'
 
 /** Every text key the UI knows; config `texts` may override any of them and no other. */
 export const TEXT_KEYS: (keyof Texts)[] = [
@@ -35,3 +35,14 @@ export const KNOWN_CATEGORIES: Record<string, { cookies: string[]; storage: stri
     storage: ['ph_*', '__ph_opt_in_out_*']
   }
 }
+
+/** Google Consent Mode v2 consent types, in the order Cookiegate sends them. */
+export const GCM_TYPES: GoogleConsentType[] = [
+  'ad_storage',
+  'analytics_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage'
+]

@@ -32,7 +32,8 @@ export function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0')
 }
 
-export function createReceipt(config: ResolvedConfig, state: ConsentState): Receipt {
+/** `page` is read when the choice is made, as the receipt may be sent a moment later. */
+export function createReceipt(config: ResolvedConfig, state: ConsentState, page = location.origin + location.pathname): Receipt {
   let { texts, categories, policyUrl, revision } = config
   return {
     v: 1,
@@ -43,7 +44,7 @@ export function createReceipt(config: ResolvedConfig, state: ConsentState): Rece
     revision: state.revision,
     given: state.given,
     updated: state.updated,
-    url: location.origin + location.pathname,
+    url: page,
     hash: fnv1a(JSON.stringify([texts, categories.map((c) => [c.name, c.required, c.label, c.description]), policyUrl, revision, __VERSION__])),
     version: __VERSION__
   }
@@ -57,4 +58,9 @@ export function sendReceipt(url: string, receipt: Receipt): void {
     if (navigator.sendBeacon?.(url, body)) return
     fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {})
   } catch {}
+}
+
+/** The receipt for a choice just stored, sent to `receipts.url`. */
+export function sendChoice(config: ResolvedConfig, state: ConsentState, page?: string): void {
+  sendReceipt(config.receipts!.url, createReceipt(config, state, page))
 }

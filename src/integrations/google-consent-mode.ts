@@ -3,6 +3,7 @@
  * through their own consent commands.
  * https://developers.google.com/tag-platform/security/guides/consent?consentmode=advanced
  */
+import { GCM_TYPES } from '../core/defaults'
 import type { Cookiegate, GoogleConsentModeConfig, GoogleConsentType } from '../core/types'
 
 type DataLayer = unknown[]
@@ -12,7 +13,6 @@ const REQUIRED: Partial<Record<GoogleConsentType, string>> = {
   ad_user_data: 'marketing',
   ad_personalization: 'marketing'
 }
-const OPTIONAL: GoogleConsentType[] = ['functionality_storage', 'personalization_storage', 'security_storage']
 
 const dataLayer = (): DataLayer => {
   let w = window as unknown as { dataLayer?: DataLayer }
@@ -28,7 +28,8 @@ function gtag(..._args: unknown[]) {
 /** Each consent type Cookiegate sends, with the category or service that grants it. */
 const mapping = (options: GoogleConsentModeConfig) => {
   let map: [string, string][] = []
-  for (let type of [...Object.keys(REQUIRED), ...OPTIONAL] as GoogleConsentType[]) {
+  // The types without a default (`functionality_storage`, …) are only sent when mapped.
+  for (let type of GCM_TYPES) {
     let name = options[type] || REQUIRED[type]
     if (typeof name === 'string') map.push([type, name])
   }

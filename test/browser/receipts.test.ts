@@ -49,9 +49,15 @@ describe('proof of consent (Chromium)', () => {
     let q = await page()
     await q.page.getByRole('button', { name: 'Reject all' }).click()
     await waitFor(async () => receipts(q), (l) => l.length === 1)
+    let files: string[] = []
+    q.page.on('request', (request) => {
+      if (request.url().includes('cookiegate-receipts.js')) files.push(request.url())
+    })
     await q.reload()
     await sleep(500)
     expect(receipts(q)).toHaveLength(1)
+    // Nor does it fetch the code that sends receipts (cookiegate-receipts.js).
+    expect(files).toEqual([])
     q.assertClean()
   })
 

@@ -1,0 +1,23 @@
+/**
+ * The script-tag build's src/core/lazy.ts (swapped in by vite.config.ts): each part is a file
+ * beside cookiegate.js, fetched on first need.
+ */
+import type { ConsentState, ResolvedConfig } from './core/types'
+
+// `currentScript` is only set while this file first runs.
+const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
+
+/** Imports `file` from beside cookiegate.js; the version in the URL keeps a cached file from an older release away from a newer loader. */
+export const load = (file: string) => import(/* @vite-ignore */ new URL(`${file}?v=${__VERSION__}`, base).href)
+
+/** `load`, logging a failure instead of passing it on. */
+export const loadOr = (file: string) =>
+  load(file).catch((error) => {
+    console.error(`Cookiegate: could not load ${file}`, error)
+  })
+
+export const receipt = (config: ResolvedConfig, state: ConsentState): void => {
+  // The page of the choice, even if the visitor moves on while the file loads.
+  let page = location.origin + location.pathname
+  loadOr('cookiegate-receipts.js').then((m) => m?.sendChoice(config, state, page))
+}
