@@ -7,18 +7,13 @@
 import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, startHarness, type Harness, type TestPage } from './harness'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { html, useHarness, type Harness, type TestPage } from './harness'
 
+const harness = useHarness()
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')

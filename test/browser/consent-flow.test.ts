@@ -2,19 +2,13 @@
  * The script-tag consent flow in real Chromium: banner, gating, stored choice, the
  * Cookie Settings link, withdrawal, fail-closed config, GPC and late (SPA) markup.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, sleep, startHarness, waitFor, type Harness, type TestPage } from './harness'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { html, useHarness, sleep, waitFor, type Harness, type TestPage } from './harness'
 
+const harness = useHarness()
 let h: Harness
-
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 

@@ -1,16 +1,11 @@
 /** The banner overlays the page: no layout shift, and it fits a 320 px wide phone. */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, sleep, startHarness, type Harness } from './harness'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { html, useHarness, sleep, type Harness } from './harness'
 
+const harness = useHarness()
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 const ARTICLE = '<main><h1>Pricing</h1>' + '<p>Plans for every team size, billed monthly or yearly.</p>'.repeat(40) + '</main>'

@@ -1,17 +1,12 @@
 /** The UI file is fetched only when there is something to show. */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, startHarness, type Harness } from './harness'
+import { html, useHarness, type Harness } from './harness'
 
+const harness = useHarness()
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'

@@ -4,18 +4,13 @@
  * right-to-left mirroring, and per-service gating.
  */
 import { createRequire } from 'node:module'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { html, sleep, startHarness, type Harness, type TestPage } from './harness'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { html, useHarness, sleep, type Harness, type TestPage } from './harness'
 
+const harness = useHarness()
 let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterEach(async () => {
-  await h?.closePages()
-})
-afterAll(async () => {
-  await h?.close()
+beforeEach(() => {
+  h = harness()
 })
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
