@@ -41,13 +41,14 @@ interface Props {
  * and never takes focus). Accept all and Reject all share one style, so refusing is as easy as
  * accepting. A class component, the one place with a timer, so the UI needs no preact/hooks.
  */
-export class Banner extends Component<Props, { shown?: boolean }> {
+export class Banner extends Component<Props, { announce?: boolean }> {
   timer?: ReturnType<typeof setTimeout>
 
-  // The banner enters its (already present) polite live region a moment later, so screen readers
-  // announce it once without focus moving.
+  // The banner shows at once. A screen reader hears its title and text through a visually hidden
+  // polite live region, filled a moment after the region itself appeared (content added together
+  // with its region is not announced), so nothing takes focus and the banner is not shown late.
   componentDidMount() {
-    this.timer = setTimeout(() => this.setState({ shown: true }), 100)
+    this.timer = setTimeout(() => this.setState({ announce: true }), 100)
   }
 
   componentWillUnmount() {
@@ -59,36 +60,37 @@ export class Banner extends Component<Props, { shown?: boolean }> {
     let { t } = this.props.locale
     let { policyUrl, layout, position } = cg.config
     return (
-      <div class="cg-live" aria-live="polite">
-        {this.state.shown && (
-          <section
-            ref={reserveSpace}
-            class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}
-            part="banner"
-            aria-labelledby="cg-banner-title"
-            aria-describedby="cg-banner-text"
-          >
-            <div class="cg-banner-body">
-              <h2 id="cg-banner-title" class="cg-title" part="title">
-                {t.bannerTitle}
-              </h2>
-              <p id="cg-banner-text" class="cg-text" part="text">
-                {t.bannerText}
-                {policyUrl && [
-                  ' ',
-                  <a class="cg-link" part="link" href={policyUrl}>
-                    {t.policyLink}
-                  </a>
-                ]}
-              </p>
-            </div>
-            <Actions cg={cg} t={t}>
-              <button type="button" class="cg-btn cg-btn-alt" part="button" aria-haspopup="dialog" onClick={cg.open}>
-                {t.customise}
-              </button>
-            </Actions>
-          </section>
-        )}
+      <div>
+        <section
+          ref={reserveSpace}
+          class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}
+          part="banner"
+          aria-labelledby="cg-banner-title"
+          aria-describedby="cg-banner-text"
+        >
+          <div class="cg-banner-body">
+            <h2 id="cg-banner-title" class="cg-title" part="title">
+              {t.bannerTitle}
+            </h2>
+            <p id="cg-banner-text" class="cg-text" part="text">
+              {t.bannerText}
+              {policyUrl && [
+                ' ',
+                <a class="cg-link" part="link" href={policyUrl}>
+                  {t.policyLink}
+                </a>
+              ]}
+            </p>
+          </div>
+          <Actions cg={cg} t={t}>
+            <button type="button" class="cg-btn cg-btn-alt" part="button" aria-haspopup="dialog" onClick={cg.open}>
+              {t.customise}
+            </button>
+          </Actions>
+        </section>
+        <div class="cg-sr" aria-live="polite">
+          {this.state.announce && [<p>{t.bannerTitle}</p>, <p>{t.bannerText}</p>]}
+        </div>
       </div>
     )
   }
