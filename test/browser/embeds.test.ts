@@ -43,6 +43,26 @@ describe('embed placeholders (Chromium)', () => {
     p.assertClean()
   })
 
+  test('the placeholder speaks the page language, right to left where it is written so', async () => {
+    for (let [lang, once, always, dir] of [
+      ['de', 'Einmal laden', 'Marketing immer erlauben', 'ltr'],
+      ['ar', 'تحميل هذه المرة فقط', 'السماح دائمًا بـ«Marketing»', 'rtl']
+    ]) {
+      let p = await harness().page(
+        html(video(1, 'data-title="Tour"'), {
+          head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(CONFIG)}</script>`
+        }).replace('<html lang="en">', `<html lang="${lang}">`)
+      )
+      await p.page.evaluate(() => (window as any).Cookiegate.rejectAll())
+      let tour = p.page.getByRole('group', { name: 'Tour' })
+      await tour.waitFor({ state: 'visible' })
+      expect(await tour.getByRole('button', { name: once, exact: true }).isVisible()).toBe(true)
+      expect(await tour.getByRole('button', { name: always, exact: true }).isVisible()).toBe(true)
+      expect(await tour.evaluate((el) => [el.lang, getComputedStyle(el).direction])).toEqual([lang, dir])
+      p.assertClean()
+    }
+  })
+
   test('Load this once loads that embed only and stores nothing', async () => {
     let p = await page(video(1) + video(2))
     await p.page.getByRole('button', { name: 'Reject all' }).click()
