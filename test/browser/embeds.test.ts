@@ -58,7 +58,7 @@ describe('embed placeholders (Chromium)', () => {
       await tour.waitFor({ state: 'visible' })
       expect(await tour.getByRole('button', { name: once, exact: true }).isVisible()).toBe(true)
       expect(await tour.getByRole('button', { name: always, exact: true }).isVisible()).toBe(true)
-      expect(await tour.evaluate((el) => [el.lang, getComputedStyle(el).direction])).toEqual([lang, dir])
+      expect(await tour.evaluate((el) => [(el as HTMLElement).lang, getComputedStyle(el).direction])).toEqual([lang, dir])
       p.assertClean()
     }
   })
