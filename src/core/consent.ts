@@ -73,14 +73,11 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
   let on = (state: ConsentState, name: string) => (state.categories[name] ?? state.services[name]) === true
   let allowed = (name: string) => names.includes(name) && on($consent.get(), name)
 
-  let sweep = () => {
-    for (let item of erasable) {
-      if (!allowed(item.name)) {
-        eraseCookies(item.cookies)
-        eraseStorage(item.storage)
-      }
-    }
+  let erase = (item: { cookies: string[]; storage: string[] }) => {
+    eraseCookies(item.cookies)
+    eraseStorage(item.storage)
   }
+  let sweep = () => erasable.filter((item) => !allowed(item.name)).forEach(erase)
   let same = (a: ConsentState, b: ConsentState) =>
     a.decided === b.decided && a.method === b.method && a.id === b.id && a.updated === b.updated &&
     names.every((name) => on(a, name) === on(b, name))
@@ -121,10 +118,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     let before = previous
     previous = state
     let withdrawn = erasable.filter((c) => on(before, c.name) && !on(state, c.name))
-    for (let item of withdrawn) {
-      eraseCookies(item.cookies)
-      eraseStorage(item.storage)
-    }
+    withdrawn.forEach(erase)
     gate.scan()
     emit('cookiegate:change', state)
     if (config.reloadOnWithdraw && withdrawn.some((c) => activated.has(c.name))) location.reload()
