@@ -115,39 +115,8 @@
     el.storage.textContent = stored === null ? '(not set)' : stored
   }
 
-  var lastEvents = ''
-  function renderEvents(events) {
-    var json = JSON.stringify(events)
-    if (json === lastEvents) return
-    lastEvents = json
-    el.count.textContent = String(events.length)
-    el.eventsEmpty.hidden = events.length > 0
-    el.events.replaceChildren()
-    events
-      .slice(-8)
-      .reverse()
-      .forEach(function (e) {
-        var li = document.createElement('li')
-        var name = document.createElement('strong')
-        name.textContent = e.event
-        var where = document.createElement('code')
-        where.textContent = e.url
-        var meta = document.createElement('span')
-        meta.className = 'muted'
-        meta.textContent = time(e.received) + ' · ' + e.distinct_id + (e.cookie ? ' · with _ga cookie' : '')
-        li.append(name, ' ', where, ' ', meta)
-        el.events.append(li)
-      })
-  }
-
-  var lastPostHog = ''
-  function renderPostHog(events) {
-    var json = JSON.stringify(events)
-    if (json === lastPostHog) return
-    lastPostHog = json
-    $('p-ph-count').textContent = String(events.length)
-    $('p-ph-empty').hidden = events.length > 0
-    var list = $('p-ph-events')
+  /** Lists the newest 8 events into `list`; `where` is the page node and `extra` the meta suffix of each. */
+  function renderList(list, events, where, extra) {
     list.replaceChildren()
     events
       .slice(-8)
@@ -158,10 +127,50 @@
         name.textContent = e.event
         var meta = document.createElement('span')
         meta.className = 'muted'
-        meta.textContent = time(e.received) + ' · ' + e.distinct_id
-        li.append(name, ' ', e.url || '', ' ', meta)
+        meta.textContent = time(e.received) + ' · ' + e.distinct_id + extra(e)
+        li.append(name, ' ', where(e), ' ', meta)
         list.append(li)
       })
+  }
+
+  var lastEvents = ''
+  function renderEvents(events) {
+    var json = JSON.stringify(events)
+    if (json === lastEvents) return
+    lastEvents = json
+    el.count.textContent = String(events.length)
+    el.eventsEmpty.hidden = events.length > 0
+    renderList(
+      el.events,
+      events,
+      function (e) {
+        var where = document.createElement('code')
+        where.textContent = e.url
+        return where
+      },
+      function (e) {
+        return e.cookie ? ' · with _ga cookie' : ''
+      }
+    )
+  }
+
+  var lastPostHog = ''
+  function renderPostHog(events) {
+    var json = JSON.stringify(events)
+    if (json === lastPostHog) return
+    lastPostHog = json
+    $('p-ph-count').textContent = String(events.length)
+    $('p-ph-empty').hidden = events.length > 0
+    renderList(
+      $('p-ph-events'),
+      events,
+      function (e) {
+        return e.url || ''
+      },
+      function () {
+        return ''
+      }
+    )
   }
 
   function poll() {
