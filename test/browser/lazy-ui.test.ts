@@ -38,4 +38,28 @@ describe('lazy UI (Chromium)', () => {
     expect(log).toHaveLength(1)
     first.assertClean()
   })
+
+  test('a first visit starts downloading the UI as soon as the script runs, before the page has finished parsing', async () => {
+    // A classic script without `defer` waits for the DOM before it sets up, and the page then keeps
+    // the parser busy for 300 ms: the UI download must not wait for either.
+    let busy = '<script>for (let end = performance.now() + 300; performance.now() < end;);</script>'
+    let p = await h.page(html(FOOTER, { script: '<script src="/cookiegate.js"></script>' + busy }))
+    await p.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })
+    let { uiStart, parsed } = await p.page.evaluate(() => ({
+      uiStart: performance.getEntriesByType('resource').find((e) => e.name.includes('cookiegate-ui.js'))!.startTime,
+      parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive
+    }))
+    expect(uiStart).toBeLessThan(parsed)
+    p.assertClean()
+  })
+
+  test('Global Privacy Control: no banner to show, so the UI file is not requested', async () => {
+    let log: string[] = []
+    let init = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })`
+    let p = await h.page(html(FOOTER), { init, setup: (page) => uiRequests(page, log) })
+    await p.page.waitForLoadState('networkidle')
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('gpc')
+    expect(log).toEqual([])
+    p.assertClean()
+  })
 })
