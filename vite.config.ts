@@ -6,11 +6,12 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 // One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
 const LANGUAGES = readdirSync('src/i18n').map((file) => file.replace(/\.ts$/, ''))
 
-// dist/cookiegate.css: the same styles the UI adopts, minified, for npm users who style from a file.
+// dist/cookiegate.css: the same styles the UI adopts (banner, then preferences), minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({
   name: 'cookiegate-css',
   generateBundle() {
-    let { code } = transform({ filename: 'cookiegate.css', code: readFileSync('styles/index.css'), minify: true })
+    let css = ['index', 'preferences'].map((name) => readFileSync(`styles/${name}.css`, 'utf8')).join('\n')
+    let { code } = transform({ filename: 'cookiegate.css', code: Buffer.from(css), minify: true })
     this.emitFile({ type: 'asset', fileName: 'cookiegate.css', source: code })
   }
 })
@@ -37,19 +38,30 @@ const lazyFromFolder = (): Plugin => ({
   }
 })
 
+// The preferences chunk imports Preact and the rest from cookiegate-ui.js, which the loader
+// imports as `cookiegate-ui.js?v=<version>`: the chunk must ask for that same URL, or the browser
+// would fetch and run a second copy of the UI (and of Preact) beside the first.
+const sameUIUrl = (): Plugin => ({
+  name: 'cookiegate-same-ui-url',
+  generateBundle(_options, bundle) {
+    for (let chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk' || chunk.fileName === 'cookiegate-ui.js') continue
+      chunk.code = chunk.code.replace(/(["'`])\.\/cookiegate-ui\.js\1/g, `$1./cookiegate-ui.js?v=${version}$1`)
+    }
+  }
+})
+
 // V8's explicit compile hint (Chrome 136+; other engines read a comment): nearly every function
 // of the loader and of the UI runs as soon as the file does, so compile them all eagerly, off the
 // main thread while the file streams in, instead of one by one on first call. Measured with
 // scripts in this repo at 4× CPU: the banner shows about 100 ms sooner after DOMContentLoaded.
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
-const compileHint = (files: string[]): Plugin => ({
+const compileHint = (files: RegExp): Plugin => ({
   name: 'cookiegate-compile-hint',
   generateBundle(_options, bundle) {
-    for (let file of files) {
-      let chunk = bundle[file]
-      if (chunk?.type !== 'chunk') this.error(`compile hint: ${file} is not in the bundle`)
-      else chunk.code = COMPILE_HINT + chunk.code
-    }
+    let chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk' && files.test(chunk.fileName))
+    if (!chunks.length) this.error(`compile hint: no file matches ${files}`)
+    for (let chunk of chunks) if (chunk.type === 'chunk') chunk.code = COMPILE_HINT + chunk.code
   }
 })
 
@@ -67,7 +79,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: esm
       ? [emitStylesheet()]
-      : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(['cookiegate.js'])] : [compileHint(['cookiegate-ui.js'])])],
+      : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(/^cookiegate\.js$/)] : [sameUIUrl(), compileHint(/^cookiegate-(ui|preferences-[\w-]+)\.js$/)])],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),
@@ -106,6 +118,9 @@ export default defineConfig(({ mode }) => {
                 fileName: (_format, name) => `${name}.mjs`
               }) as LibraryOptions,
       rolldownOptions: {
+        // A lazily imported chunk may import what it shares with the entry from the entry itself
+        // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
+        preserveEntrySignatures: 'allow-extension',
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
         output: {
           minify: true,

@@ -95,10 +95,12 @@ try {
   let gcm = early?.integrations?.googleConsentMode
   if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm)
   // No stored choice and no GPC refusal: the banner will show, so its file starts downloading
-  // now, while the config is checked and the page gated. A stored choice fetches nothing.
+  // now, while the config is checked and the page gated. A stored choice fetches nothing, nor
+  // does a prerendered page, which may never be shown.
   let name = early?.cookie?.name || 'cookiegate'
   let gpc = early?.gpc !== false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-  if (!window.Cookiegate && early?.ui !== false && !gpc && !document.cookie.split('; ').some((c) => c.startsWith(name + '='))) {
+  let unseen = (document as { prerendering?: boolean }).prerendering === true
+  if (!window.Cookiegate && early?.ui !== false && !gpc && !unseen && !document.cookie.split('; ').some((c) => c.startsWith(name + '='))) {
     loadUI().catch(() => {})
   }
 } catch {}

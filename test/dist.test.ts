@@ -32,8 +32,23 @@ describe('built files', () => {
     expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
   })
 
+  test('the preferences are a chunk of their own that shares the one copy of the UI and Preact', () => {
+    let ui = readFileSync('dist/cookiegate-ui.js', 'utf8')
+    let [file] = ui.match(/cookiegate-preferences-[\w-]+\.js/) ?? []
+    expect(file).toBeDefined()
+    let prefs = readFileSync(`dist/${file}`, 'utf8')
+    expect(ui).not.toContain('.cg-modal')
+    expect(prefs).toContain('.cg-modal')
+    // The loader imports `cookiegate-ui.js?v=<version>`; any other URL would be a second module.
+    let version = JSON.parse(readFileSync('package.json', 'utf8')).version
+    let imports = [...prefs.matchAll(/from\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1])
+    expect(imports).toEqual([`./cookiegate-ui.js?v=${version}`])
+    expect(readFileSync('dist/cookiegate.js', 'utf8')).toContain('?v=')
+  })
+
   test('the loader and the UI ask V8 to compile all their functions at once, off the main thread', () => {
-    for (let file of ['cookiegate.js', 'cookiegate-ui.js']) {
+    let prefs = readFileSync('dist/cookiegate-ui.js', 'utf8').match(/cookiegate-preferences-[\w-]+\.js/)![0]
+    for (let file of ['cookiegate.js', 'cookiegate-ui.js', prefs]) {
       expect(readFileSync(`dist/${file}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true)
     }
   })

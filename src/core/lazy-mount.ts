@@ -6,10 +6,16 @@ import type { MountUI } from './consent'
  * never downloads it. Pointing at or focusing a settings link starts the download early, so the
  * preferences open without a visible delay.
  */
-export function lazyMount(load: () => Promise<{ mountUI: MountUI }>): MountUI {
+/** What the UI chunk exports: its mount, and a preload of the preferences it fetches on intent. */
+export interface LazyUI {
+  mountUI: MountUI
+  preload?: () => Promise<unknown>
+}
+
+export function lazyMount(load: () => Promise<LazyUI>): MountUI {
   return (cg) => {
     if (!cg.config.ui) return () => {}
-    let loading: Promise<{ mountUI: MountUI }> | undefined
+    let loading: Promise<LazyUI> | undefined
     let unmount: (() => void) | undefined
     let stopped = false
     let fetchUI = () =>
@@ -30,7 +36,7 @@ export function lazyMount(load: () => Promise<{ mountUI: MountUI }>): MountUI {
     }
     let onIntent = (event: Event) => {
       let target = event.target
-      if (target instanceof Element && target.closest('[data-cookie-settings]')) fetchUI().catch(() => {})
+      if (target instanceof Element && target.closest('[data-cookie-settings]')) fetchUI().then((ui) => ui.preload?.()).catch(() => {})
     }
     let unsubscribe = cg.view.subscribe((view) => {
       if (view !== 'none') show()

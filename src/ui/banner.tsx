@@ -4,6 +4,7 @@ import { Component, h } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Actions } from './actions'
 import type { Locale } from './i18n'
+import { loadPreferences } from './load-preferences'
 import { adopt } from './styles'
 
 /**
@@ -30,6 +31,8 @@ function reserveSpace(banner: HTMLElement | null) {
     sheet.remove()
   }
 }
+
+const preload = () => void loadPreferences().catch(() => {})
 
 interface Props {
   cg: Cookiegate
@@ -83,7 +86,16 @@ export class Banner extends Component<Props, { announce?: boolean }> {
             </p>
           </div>
           <Actions cg={cg} t={t}>
-            <button type="button" class="cg-btn cg-btn-alt" part="button" aria-haspopup="dialog" onClick={cg.open}>
+            <button
+              type="button"
+              class="cg-btn cg-btn-alt"
+              part="button"
+              aria-haspopup="dialog"
+              onClick={cg.open}
+              // Intent: the preferences start downloading before the click.
+              onPointerEnter={preload}
+              onFocus={preload}
+            >
               {t.customise}
             </button>
           </Actions>

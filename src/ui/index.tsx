@@ -6,17 +6,20 @@ import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
 import { loadLocale, type Locale } from './i18n'
-import { Preferences } from './preferences'
-import { adopt } from './styles'
+import { loadPreferences, preferences } from './load-preferences'
+import { adopt, type Sheet } from './styles'
+
+export { loadPreferences as preload }
 
 function App({ cg, locale, dark }: { cg: Cookiegate; locale: Locale; dark: boolean }) {
   let view = cg.view.get()
+  let Preferences = preferences()?.Preferences
   // `lang` and `dir` on our own root: screen readers pronounce the texts right, and RTL mirrors.
   // The banner stays under the open preferences, so Esc hands focus back to its Customise button.
   return (
     <div class={`cg-root cg-${dark ? 'dark' : 'light'}`} lang={locale.lang} dir={locale.dir}>
       {(view === 'banner' || (view === 'preferences' && !cg.consent.get().decided)) && <Banner cg={cg} locale={locale} />}
-      {view === 'preferences' && <Preferences cg={cg} locale={locale} />}
+      {view === 'preferences' && Preferences && <Preferences cg={cg} locale={locale} />}
     </div>
   )
 }
@@ -29,6 +32,8 @@ function App({ cg, locale, dark }: { cg: Cookiegate; locale: Locale; dark: boole
 export function mountUI(cg: Cookiegate): () => void {
   let stopped = false
   let unmount = () => {}
+  // Opened from a settings link: fetch the preferences alongside the language.
+  if (cg.view.get() === 'preferences') loadPreferences().catch(() => {})
   // The UI needs <body>; the core does not wait for it.
   let body = new Promise<void>((resolve) => {
     if (document.body) resolve()
@@ -51,7 +56,25 @@ export function mountUI(cg: Cookiegate): () => void {
     // prefers-color-scheme live, so a visitor switching to it sees it at once.
     let { theme } = cg.config
     let query = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
-    let draw = () => render(<App cg={cg} locale={locale} dark={theme === 'dark' || !!query?.matches} />, root)
+    let prefsSheet: Sheet | undefined
+    let draw = () => {
+      let prefs = preferences()
+      if (cg.view.get() !== 'preferences') {
+        // Nothing to add: the preferences' styles come with their first showing.
+      } else if (prefs) prefsSheet ||= adopt(root instanceof ShadowRoot ? root : document, prefs.css)
+      else {
+        // Until the chunk is here the banner (if any) stays; if it cannot load, the view goes
+        // back rather than leave the visitor with nothing, and a later open() tries again.
+        loadPreferences().then(
+          () => stopped || draw(),
+          (error) => {
+            console.error('Cookiegate: could not load the preferences', error)
+            cg.close()
+          }
+        )
+      }
+      render(<App cg={cg} locale={locale} dark={theme === 'dark' || !!query?.matches} />, root)
+    }
     let stop = [cg.view.listen(draw), cg.consent.listen(draw)]
     query?.addEventListener('change', draw)
     draw()
@@ -61,6 +84,7 @@ export function mountUI(cg: Cookiegate): () => void {
       render(null, root)
       host.remove()
       sheet.remove()
+      prefsSheet?.remove()
     }
   })
   return () => {

@@ -8,6 +8,9 @@ import { localize, type Locale } from './i18n'
 import { modal } from './modal'
 import { Toggle } from './toggle'
 
+/** The preferences' own styles, adopted beside the banner's when this chunk arrives. */
+export { default as css } from '../../styles/preferences.css?inline'
+
 interface Props {
   cg: Cookiegate
   locale: Locale

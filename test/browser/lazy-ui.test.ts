@@ -1,7 +1,7 @@
 /** The UI file is fetched only when there is something to show. */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, useHarness, type Harness } from './harness'
+import { html, useHarness, waitFor, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -61,5 +61,53 @@ describe('lazy UI (Chromium)', () => {
     expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('gpc')
     expect(log).toEqual([])
     p.assertClean()
+  })
+
+  test('the banner shows without the preferences file; Customise fetches it once, and the UI only once', async () => {
+    let log: string[] = []
+    let p = await h.page(html(FOOTER), {
+      setup: (page) => page.on('request', (r) => /cookiegate-(ui|preferences)/.test(r.url()) && log.push(new URL(r.url()).pathname))
+    })
+    let region = p.page.getByRole('region', { name: 'Cookies on this site' })
+    await region.waitFor({ state: 'visible' })
+    await p.page.waitForLoadState('networkidle')
+    expect(log).toEqual(['/cookiegate-ui.js'])
+    await region.getByRole('button', { name: 'Customise' }).click()
+    let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
+    await dialog.waitFor({ state: 'visible' })
+    // Styled by its own sheet: the modal is a centred card, not the browser's default dialog.
+    expect(await dialog.evaluate((el) => getComputedStyle(el).borderRadius)).not.toBe('0px')
+    expect(log).toHaveLength(2)
+    expect(log[1]).toMatch(/^\/cookiegate-preferences-[\w-]+\.js$/)
+    await dialog.getByRole('switch', { name: 'Analytics' }).check()
+    await dialog.getByRole('button', { name: 'Save choices' }).click()
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(true)
+    p.assertClean()
+  })
+
+  test('pointing at Customise starts the preferences download before the click', async () => {
+    let log: string[] = []
+    let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log) })
+    let customise = p.page.getByRole('button', { name: 'Customise' })
+    await customise.waitFor({ state: 'visible' })
+    let request = p.page.waitForRequest(/cookiegate-preferences-/)
+    await customise.hover()
+    await request
+    await customise.click()
+    await p.page.getByRole('dialog', { name: 'Cookie settings' }).waitFor({ state: 'visible' })
+    p.assertClean()
+  })
+
+  test('when the preferences file cannot load, the banner stays usable and the error is named', async () => {
+    let p = await h.page(html(FOOTER), { setup: (page) => page.route(/cookiegate-preferences-/, (route) => route.abort()) })
+    let region = p.page.getByRole('region', { name: 'Cookies on this site' })
+    await region.getByRole('button', { name: 'Customise' }).click()
+    await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
+    expect(p.consoleErrors.join('\n')).toMatch(/could not load the preferences/)
+    expect(await p.page.getByRole('dialog').count()).toBe(0)
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.view.get())).toBe('banner')
+    await region.getByRole('button', { name: 'Reject all' }).click()
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('reject-all')
+    expect(p.pageErrors).toEqual([])
   })
 })

@@ -156,12 +156,15 @@ describe('banner', () => {
 })
 
 describe('isolation and styles', () => {
-  test('renders in an open shadow root with its stylesheet adopted there', async () => {
-    create()
+  test('renders in an open shadow root with its stylesheet adopted there, the preferences\' once they open', async () => {
+    let cg = create()
     await banner()
     let host = document.getElementById('cookiegate')!
     expect(host.shadowRoot!.adoptedStyleSheets).toHaveLength(1)
     expect(document.querySelector('.cg-banner')).toBeNull()
+    cg.open()
+    await dialog()
+    expect(host.shadowRoot!.adoptedStyleSheets).toHaveLength(2)
   })
 
   test('shadow: false renders in the light DOM with .cg- classes', async () => {
