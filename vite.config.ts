@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 
@@ -65,15 +65,29 @@ const compileHint = (files: RegExp): Plugin => ({
   }
 })
 
-// Three passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole build):
+// Three passes, in this order (Vite cannot build an IIFE from several entries, and `external`
+// applies to a whole build):
 //   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
-//   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
-//   vite build --mode ui   → dist/cookiegate-ui.js: the UI it imports on first need, Preact bundled in,
-//                            dist/cookiegate-posthog.js, which it imports once PostHog is allowed,
+//   vite build --mode ui   → dist/cookiegate-ui.js: the banner the loader imports on first need, Preact bundled in,
+//                            dist/cookiegate-preferences-<hash>.js, the preferences it imports on intent or open,
+//                            dist/cookiegate-posthog.js, which the loader imports once PostHog is allowed,
 //                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed,
 //                            dist/cookiegate-receipts.js, which it imports to send a proof-of-consent receipt,
-//                            and dist/i18n/<code>-<hash>.js, the one language it then imports
+//                            and dist/i18n/<code>-<hash>.js, the one language the UI then imports
+//   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
 // The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
+// The loader imports the preferences chunk by its hashed name, so the ui pass runs before the
+// iife pass (package.json "build") and the iife pass reads the name from dist/.
+const preferencesFile = (mode: string): string => {
+  if (mode !== 'iife') return 'cookiegate-preferences.js'
+  // The newest, should an earlier ui pass have left one behind.
+  let [file] = (existsSync('dist') ? readdirSync('dist') : [])
+    .filter((name) => /^cookiegate-preferences-[\w-]+\.js$/.test(name))
+    .sort((a, b) => statSync(`dist/${b}`).mtimeMs - statSync(`dist/${a}`).mtimeMs)
+  if (!file) throw new Error('dist/cookiegate-preferences-<hash>.js is missing: run `vite build --mode ui` before `vite build --mode iife`')
+  return file
+}
+
 export default defineConfig(({ mode }) => {
   let esm = mode !== 'iife' && mode !== 'ui'
   return {
@@ -83,6 +97,7 @@ export default defineConfig(({ mode }) => {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),
+      __PREFERENCES__: JSON.stringify(preferencesFile(mode)),
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
       ...(esm ? {} : { 'process.env.NODE_ENV': '"production"' })
     },

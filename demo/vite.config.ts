@@ -255,7 +255,7 @@ function demoServer(): Plugin {
                 res,
                 404,
                 'text/javascript; charset=utf-8',
-                'console.error("dist/cookiegate.js is missing: run `vite build && vite build --mode iife` (npm run demo does).")'
+                'console.error("dist/cookiegate.js is missing: run `npm run build` (npm run demo does).")'
               )
             }
           }

@@ -9,7 +9,7 @@ import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
-import { load, loadOr } from './lazy-iife'
+import { load, loadOr, loadPreferences } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -77,7 +77,7 @@ function init() {
   if (window.Cookiegate) return
   try {
     integrate(
-      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI), (cg, embed) =>
+      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI, loadPreferences), (cg, embed) =>
         loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed))
       ))
     )

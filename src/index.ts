@@ -18,7 +18,10 @@ export * from './core/index'
 export function createCookiegate(config?: Config): Cookiegate {
   return createConsent(
     config,
-    lazyMount(() => import('./ui/index')),
+    lazyMount(
+      () => import('./ui/index'),
+      () => import('./ui/preferences')
+    ),
     (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed))
   )
 }

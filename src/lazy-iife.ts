@@ -10,6 +10,12 @@ const base = (document.currentScript as HTMLScriptElement | null)?.src || locati
 /** Imports `file` from beside cookiegate.js; the version in the URL keeps a cached file from an older release away from a newer loader. */
 export const load = (file: string) => import(/* @vite-ignore */ new URL(`${file}?v=${__VERSION__}`, base).href)
 
+/**
+ * Imports the preferences chunk by the URL cookiegate-ui.js itself uses for it (hashed, so no
+ * version query): the same module, fetched alongside the UI instead of after it.
+ */
+export const loadPreferences = () => import(/* @vite-ignore */ new URL(__PREFERENCES__, base).href)
+
 /** `load`, logging a failure instead of passing it on. */
 export const loadOr = (file: string) =>
   load(file).catch((error) => {

@@ -4,18 +4,14 @@ import type { MountUI } from './consent'
  * A `MountUI` that downloads the real UI only when there is something to show: the banner on a
  * first visit (at once, as early as possible), the preferences when opened. A returning visitor
  * never downloads it. Pointing at or focusing a settings link starts the download early, so the
- * preferences open without a visible delay.
+ * preferences open without a visible delay. `preloadPreferences` fetches the preferences chunk,
+ * which the UI would otherwise only request once it has loaded itself: on intent and on open
+ * both downloads run side by side.
  */
-/** What the UI chunk exports: its mount, and a preload of the preferences it fetches on intent. */
-export interface LazyUI {
-  mountUI: MountUI
-  preload?: () => Promise<unknown>
-}
-
-export function lazyMount(load: () => Promise<LazyUI>): MountUI {
+export function lazyMount(load: () => Promise<{ mountUI: MountUI }>, preloadPreferences?: () => Promise<unknown>): MountUI {
   return (cg) => {
     if (!cg.config.ui) return () => {}
-    let loading: Promise<LazyUI> | undefined
+    let loading: Promise<{ mountUI: MountUI }> | undefined
     let unmount: (() => void) | undefined
     let stopped = false
     let fetchUI = () =>
@@ -26,7 +22,9 @@ export function lazyMount(load: () => Promise<LazyUI>): MountUI {
         console.error('Cookiegate: could not load its UI (cookiegate-ui.js)', error)
         throw error
       }))
-    let show = () => {
+    let fetchPreferences = () => preloadPreferences?.().catch(() => {})
+    let show = (view: string) => {
+      if (view === 'preferences') fetchPreferences()
       fetchUI().then(
         (ui) => {
           if (!stopped && !unmount) unmount = ui.mountUI(cg)
@@ -36,10 +34,13 @@ export function lazyMount(load: () => Promise<LazyUI>): MountUI {
     }
     let onIntent = (event: Event) => {
       let target = event.target
-      if (target instanceof Element && target.closest('[data-cookie-settings]')) fetchUI().then((ui) => ui.preload?.()).catch(() => {})
+      if (target instanceof Element && target.closest('[data-cookie-settings]')) {
+        fetchUI().catch(() => {})
+        fetchPreferences()
+      }
     }
     let unsubscribe = cg.view.subscribe((view) => {
-      if (view !== 'none') show()
+      if (view !== 'none') show(view)
     })
     document.addEventListener('pointerover', onIntent, true)
     document.addEventListener('focusin', onIntent, true)

@@ -9,8 +9,6 @@ import { loadLocale, type Locale } from './i18n'
 import { loadPreferences, preferences } from './load-preferences'
 import { adopt, type Sheet } from './styles'
 
-export { loadPreferences as preload }
-
 function App({ cg, locale, dark }: { cg: Cookiegate; locale: Locale; dark: boolean }) {
   let view = cg.view.get()
   let Preferences = preferences()?.Preferences

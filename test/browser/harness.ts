@@ -3,7 +3,7 @@
  * a site server for `http://www.shop.test:PORT/` and a second "analytics host"
  * (`http://analytics.test:PORT2/`), both on loopback through `--host-resolver-rules`.
  *
- * Build first: `npx vite build && npx vite build --mode iife` (the site serves dist/).
+ * Build first: `npm run build` (the site serves dist/).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -184,7 +184,7 @@ export function launchChromium(options: HarnessOptions = {}): Promise<Browser> {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(DIST, 'cookiegate.js'))) {
-    throw new Error('dist/cookiegate.js is missing: run `npx vite build && npx vite build --mode iife` first')
+    throw new Error('dist/cookiegate.js is missing: run `npm run build` first')
   }
   // A snapshot of dist/ taken now, so a rebuild running alongside the suite cannot break a page load.
   let files = new Map<string, Buffer>()

@@ -1,7 +1,7 @@
 /** The UI file is fetched only when there is something to show. */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, useHarness, waitFor, type Harness } from './harness'
+import { html, sleep, useHarness, waitFor, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -109,5 +109,31 @@ describe('lazy UI (Chromium)', () => {
     await region.getByRole('button', { name: 'Reject all' }).click()
     expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('reject-all')
     expect(p.pageErrors).toEqual([])
+  })
+
+  test('a returning visitor\'s Cookie Settings click fetches the UI and the preferences side by side, once each', async () => {
+    let first = await h.page(html(FOOTER))
+    await first.page.getByRole('button', { name: 'Reject all' }).click()
+    // A slow UI file (300 ms), as on a real network: the preferences must not wait for it.
+    await first.page.route(/cookiegate-ui\.js/, async (route) => {
+      await sleep(300)
+      await route.continue()
+    })
+    await first.reload()
+    await first.page.getByRole('link', { name: 'Cookie Settings' }).click()
+    await first.page.getByRole('dialog', { name: 'Cookie settings' }).waitFor({ state: 'visible' })
+    let entries = await first.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /cookiegate-(ui|preferences)/.test(e.name))
+        .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd }))
+    )
+    let ui = entries.filter((e) => e.name === '/cookiegate-ui.js')
+    let prefs = entries.filter((e) => e.name.startsWith('/cookiegate-preferences-'))
+    expect(ui).toHaveLength(1)
+    expect(prefs).toHaveLength(1)
+    // Requested before the UI had even arrived, not by it afterwards.
+    expect(prefs[0]!.start).toBeLessThan(ui[0]!.end)
+    first.assertClean()
   })
 })
