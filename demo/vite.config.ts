@@ -244,8 +244,10 @@ function demoServer(): Plugin {
         if (req.method === 'GET' || req.method === 'HEAD') {
           let name = basename(path)
           let isTopLevel = path === '/' + name && /\.(m?js|css|map)$/.test(name)
-          if (path === '/cookiegate.js' || (isTopLevel && !existsSync(resolve(demoDir, name)))) {
-            let file = resolve(distDir, name)
+          // The one language file the UI imports for a visitor who reads another language.
+          let isLanguage = /^\/i18n\/[\w-]+\.js$/.test(path)
+          if (path === '/cookiegate.js' || isLanguage || (isTopLevel && !existsSync(resolve(demoDir, name)))) {
+            let file = resolve(distDir, isLanguage ? path.slice(1) : name)
             if (existsSync(file)) {
               let type = name.endsWith('.css') ? 'text/css' : name.endsWith('.map') ? 'application/json' : 'text/javascript'
               return send(res, 200, `${type}; charset=utf-8`, readFileSync(file, 'utf8'))
