@@ -46,7 +46,9 @@ export function mountUI(cg: Cookiegate): () => void {
     host.className = 'ph-no-capture'
     // In a shadow root the page's CSS cannot reach our elements (`shadow: false` opts out).
     let root = cg.config.shadow ? host.attachShadow({ mode: 'open' }) : host
-    let sheet = adopt(root instanceof ShadowRoot ? root : document, css)
+    // Styles go where the elements are: the shadow root, or the document with `shadow: false`.
+    let styled = root instanceof ShadowRoot ? root : document
+    let sheet = adopt(styled, css)
     // First in <body>: the banner comes early in the Tab order.
     document.body.prepend(host)
     // Every change of `view`, `consent` or (for `theme: "auto"`) the system colour scheme renders
@@ -56,20 +58,21 @@ export function mountUI(cg: Cookiegate): () => void {
     let query = theme === 'auto' && typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
     let prefsSheet: Sheet | undefined
     let draw = () => {
+      // The preferences' styles come with their first showing.
       let prefs = preferences()
-      if (cg.view.get() !== 'preferences') {
-        // Nothing to add: the preferences' styles come with their first showing.
-      } else if (prefs) prefsSheet ||= adopt(root instanceof ShadowRoot ? root : document, prefs.css)
-      else {
-        // Until the chunk is here the banner (if any) stays; if it cannot load, the view goes
-        // back rather than leave the visitor with nothing, and a later open() tries again.
-        loadPreferences().then(
-          () => stopped || draw(),
-          (error) => {
-            console.error('Cookiegate: could not load the preferences', error)
-            cg.close()
-          }
-        )
+      if (cg.view.get() === 'preferences') {
+        if (prefs) prefsSheet ||= adopt(styled, prefs.css)
+        else {
+          // Until the chunk is here the banner (if any) stays; if it cannot load, the view goes
+          // back rather than leave the visitor with nothing, and a later open() tries again.
+          loadPreferences().then(
+            () => stopped || draw(),
+            (error) => {
+              console.error('Cookiegate: could not load the preferences', error)
+              cg.close()
+            }
+          )
+        }
       }
       render(<App cg={cg} locale={locale} dark={theme === 'dark' || !!query?.matches} />, root)
     }

@@ -10,9 +10,10 @@ beforeEach(() => {
 })
 
 const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
-const uiRequests = (page: Page, log: string[]) =>
+/** Logs the URL of every request for the UI file (or for the files `pattern` matches). */
+const uiRequests = (page: Page, log: string[], pattern = /cookiegate-ui\.js/) =>
   page.on('request', (request) => {
-    if (request.url().includes('cookiegate-ui.js')) log.push(request.url())
+    if (pattern.test(request.url())) log.push(request.url())
   })
 
 describe('lazy UI (Chromium)', () => {
@@ -65,20 +66,19 @@ describe('lazy UI (Chromium)', () => {
 
   test('the banner shows without the preferences file; Customise fetches it once, and the UI only once', async () => {
     let log: string[] = []
-    let p = await h.page(html(FOOTER), {
-      setup: (page) => page.on('request', (r) => /cookiegate-(ui|preferences)/.test(r.url()) && log.push(new URL(r.url()).pathname))
-    })
+    let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log, /cookiegate-(ui|preferences)/) })
+    let paths = () => log.map((url) => new URL(url).pathname)
     let region = p.page.getByRole('region', { name: 'Cookies on this site' })
     await region.waitFor({ state: 'visible' })
     await p.page.waitForLoadState('networkidle')
-    expect(log).toEqual(['/cookiegate-ui.js'])
+    expect(paths()).toEqual(['/cookiegate-ui.js'])
     await region.getByRole('button', { name: 'Customise' }).click()
     let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
     await dialog.waitFor({ state: 'visible' })
     // Styled by its own sheet: the modal is a centred card, not the browser's default dialog.
     expect(await dialog.evaluate((el) => getComputedStyle(el).borderRadius)).not.toBe('0px')
-    expect(log).toHaveLength(2)
-    expect(log[1]).toMatch(/^\/cookiegate-preferences-[\w-]+\.js$/)
+    expect(paths()).toHaveLength(2)
+    expect(paths()[1]).toMatch(/^\/cookiegate-preferences-[\w-]+\.js$/)
     await dialog.getByRole('switch', { name: 'Analytics' }).check()
     await dialog.getByRole('button', { name: 'Save choices' }).click()
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(true)
@@ -86,8 +86,7 @@ describe('lazy UI (Chromium)', () => {
   })
 
   test('pointing at Customise starts the preferences download before the click', async () => {
-    let log: string[] = []
-    let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log) })
+    let p = await h.page(html(FOOTER))
     let customise = p.page.getByRole('button', { name: 'Customise' })
     await customise.waitFor({ state: 'visible' })
     let request = p.page.waitForRequest(/cookiegate-preferences-/)
