@@ -127,6 +127,9 @@ export default defineConfig(({ mode }) => {
                   ui: 'src/ui/index.tsx',
                   'integrations/posthog': 'src/integrations/posthog.ts',
                   'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts',
+                  // Node side, for site owners' test suites and the `cookiegate` bin.
+                  testing: 'src/testing/index.ts',
+                  scan: 'src/testing/scan.ts',
                   ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
                 },
                 formats: ['es'],
@@ -136,7 +139,7 @@ export default defineConfig(({ mode }) => {
         // A lazily imported chunk may import what it shares with the entry from the entry itself
         // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
         preserveEntrySignatures: 'allow-extension',
-        external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
+        external: esm ? [/^preact/, /^nanostores/, /^js-cookie/, /^playwright-core/, /^node:/] : [],
         output: {
           minify: true,
           // In the ui pass, the only lazy chunks are languages; anything shared keeps our prefix.
