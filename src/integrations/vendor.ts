@@ -8,7 +8,8 @@ import { claim, type VendorSpec } from './vendor-config'
  *
  * With `spec`, withdrawing `name` also deletes the vendor's cookies and storage keys, even when
  * the config has no `integrations` section (npm). Cookiegate erases them before its listeners
- * run, and a vendor that has been told to stop does not write them back.
+ * run, and a vendor that has been told to stop does not write them back. A vendor that ran on
+ * this page cannot be unloaded: with `reloadOnWithdraw` the page reloads once it was told.
  */
 export function watch(cg: Cookiegate, vendor: string, name: string, change: (on: boolean) => void, spec?: VendorSpec): () => void {
   let was: boolean | undefined
@@ -16,8 +17,10 @@ export function watch(cg: Cookiegate, vendor: string, name: string, change: (on:
   return cg.consent.subscribe(() => {
     let on = cg.allowed(name)
     if (on === was) return
+    let ran = was
     was = on
     guard(vendor, () => change(on))
+    if (spec && ran && cg.config.reloadOnWithdraw) location.reload()
   })
 }
 

@@ -225,7 +225,23 @@ describe('Clarity with its real tracker (clarity-js from npm)', () => {
     await p.page.evaluate(() => (window as any).Cookiegate.rejectAll())
     await sleep(3000)
     expect(await clarityCookies(p)).toEqual([])
+    // Clarity's own no-consent mode: it restarts cookieless and keeps sending from this page.
     console.log(`real Clarity: ${uploads(start).length - uploads(withdrawn).length} uploads before withdrawal, ${uploads(withdrawn).length} in the 3 s after`)
+    p.assertClean()
+  })
+
+  test('with reloadOnWithdraw, withdrawal reloads the page and Clarity sends nothing more', async () => {
+    let start = Date.now()
+    let p = await open({ ...REAL, reloadOnWithdraw: true })
+    await banner(p).getByRole('button', { name: 'Accept all' }).click()
+    await waitFor(() => uploads(start), (list) => list.length > 0, 10000)
+    await Promise.all([p.page.waitForEvent('load'), p.page.evaluate(() => (window as any).Cookiegate.rejectAll())])
+    await p.ready()
+    let reloaded = Date.now()
+    await sleep(3000)
+    expect(hits(reloaded)).toEqual([])
+    expect(await clarityCookies(p)).toEqual([])
+    expect(await p.page.evaluate(() => typeof (window as any).clarity)).toBe('undefined')
     p.assertClean()
   })
 })
