@@ -58,10 +58,10 @@ function createClosed(): Cookiegate {
 
 // Integration → its file beside cookiegate.js, and the function that file exports to run it.
 const LAZY = {
-  posthog: ['posthog', 'loadPosthog'],
-  clarity: ['clarity', 'loadClarity'],
-  metaPixel: ['meta-pixel', 'loadMetaPixel'],
-  microsoftUet: ['microsoft-uet', 'loadMicrosoftUet']
+  posthog: ['cookiegate-posthog.js', 'loadPosthog'],
+  clarity: ['cookiegate-clarity.js', 'loadClarity'],
+  metaPixel: ['cookiegate-meta-pixel.js', 'loadMetaPixel'],
+  microsoftUet: ['cookiegate-microsoft-uet.js', 'loadMicrosoftUet']
 } as const
 
 /** Runs the configured integrations; a vendor's code is fetched only once it is allowed. */
@@ -78,7 +78,7 @@ function integrate(cg: Cookiegate) {
       cg.consent.subscribe(() => {
         if (fetched || !allowedFor(cg, options.category, options.service)) return
         fetched = true
-        loadOr(`cookiegate-${file}.js`).then((module) => module?.[run](cg, options))
+        loadOr(file).then((module) => module?.[run](cg, options))
       })
     }
   }
