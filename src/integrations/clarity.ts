@@ -40,12 +40,14 @@ export function loadClarity(cg: Cookiegate, { projectId, category = 'analytics' 
   let stop = watch(cg, 'Clarity', category, (on) => {
     if (!sent && !on) return
     if (!sent) {
-      // Clarity's own queue (`clarity.q`), which the tag reads when it arrives.
+      // Clarity's own queue (`clarity.q`), which the tag reads when it arrives. A Clarity the
+      // page runs itself keeps its function and is not loaded twice.
+      let fresh = !w.clarity
       w.clarity ||= (...args: unknown[]) => {
         ;(w.clarity!.q ||= []).push(args)
       }
       signal()
-      addScript('https://www.clarity.ms/tag/' + encodeURIComponent(projectId))
+      if (fresh) addScript('https://www.clarity.ms/tag/' + encodeURIComponent(projectId))
       // `ad_Storage` changes on its own, with the marketing category.
       stopMarketing = watch(cg, 'Clarity', 'marketing', signal)
       return

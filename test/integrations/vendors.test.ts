@@ -49,6 +49,16 @@ describe('Clarity', () => {
     expect(scripts()).toHaveLength(1)
   })
 
+  test('a Clarity the page runs itself is told, not loaded twice', () => {
+    let seen: unknown[][] = []
+    w.clarity = (...args: unknown[]) => seen.push(args)
+    let cg = create()
+    loadClarity(cg, { projectId: 'abc123' })
+    cg.save({ analytics: true })
+    expect(scripts()).toEqual([])
+    expect(seen).toEqual([['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }]])
+  })
+
   test('a service of a category, chosen alone', () => {
     let cg = create({ categories: { essential: { required: true }, analytics: { services: { clarity: {}, posthog: {} } } } })
     loadClarity(cg, { projectId: 'abc123', category: 'clarity' })
