@@ -121,6 +121,9 @@ export default defineConfig(({ mode }) => {
                 entry: {
                   'cookiegate-ui': 'src/ui/index.tsx',
                   'cookiegate-posthog': 'src/integrations/posthog.ts',
+                  'cookiegate-clarity': 'src/integrations/clarity.ts',
+                  'cookiegate-meta-pixel': 'src/integrations/meta-pixel.ts',
+                  'cookiegate-microsoft-uet': 'src/integrations/microsoft-uet.ts',
                   'cookiegate-embeds': 'src/core/embeds.ts',
                   'cookiegate-receipts': 'src/core/receipts.ts'
                 },
@@ -134,6 +137,9 @@ export default defineConfig(({ mode }) => {
                   ui: 'src/ui/index.tsx',
                   'integrations/posthog': 'src/integrations/posthog.ts',
                   'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts',
+                  'integrations/clarity': 'src/integrations/clarity.ts',
+                  'integrations/meta-pixel': 'src/integrations/meta-pixel.ts',
+                  'integrations/microsoft-uet': 'src/integrations/microsoft-uet.ts',
                   ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
                 },
                 formats: ['es'],

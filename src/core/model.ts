@@ -82,10 +82,12 @@ export const closed = (config: ResolvedConfig): ConsentState => build(config, ()
  * allowed until the visitor refuses (`"opt-out"`, not decided, no banner); else undecided.
  */
 export function start(config: ResolvedConfig, stored: ConsentState | null, gpc: boolean): ConsentState {
-  if (stored) return build(config, (name) => isOn(stored, name), stored)
-  if (gpc) return build(config, () => false, { ...EMPTY, decided: true, method: 'gpc' })
-  if ((config as { jurisdiction?: string }).jurisdiction === 'opt-out') return build(config, () => true, { ...EMPTY, method: 'opt-out' })
-  return closed(config)
+  let optOut = !gpc && (config as { jurisdiction?: string }).jurisdiction === 'opt-out'
+  return build(
+    config,
+    (name) => (stored ? isOn(stored, name) : optOut),
+    stored || { ...EMPTY, decided: gpc, method: gpc ? 'gpc' : optOut ? 'opt-out' : null }
+  )
 }
 
 /** Same answers, same decision: nothing a listener needs to hear about. */
@@ -108,28 +110,22 @@ export function next(config: ResolvedConfig, state: ConsentState, action: Action
     // Saying again what is already stored is no change (no new timestamp, no event, no receipt).
     return state.decided && state.method === method && agree(config, state, result) ? state : result
   }
-  switch (action.type) {
-    case 'accept-all':
-      return decide(() => true, 'accept-all')
-    case 'reject-all':
-      return decide(() => false, 'reject-all')
-    case 'save': {
-      let { choice } = action
-      return decide((name, category) => (choice[name] ?? (category && choice[category])) === true, 'custom')
-    }
-    case 'allow': {
-      let { name } = action
-      let category = config.categories.find((c) => c.name === name)
-      let known = category || config.categories.some((c) => c.services.some((s) => s.name === name))
-      if (!known || isOn(state, name)) return state
-      // A category's "Always allow" turns on its services too: all of them are off while it is.
-      // Every other category and service keeps exactly its current answer.
-      return decide((item, parent) => item === name || (category !== undefined && parent === name) || isOn(state, item), 'custom')
-    }
-    case 'reset':
-    case 'read': {
-      let fresh = start(config, action.type === 'read' ? action.stored : null, env.gpc)
-      return same(config, fresh, state) ? state : fresh
-    }
+  let { type } = action
+  if (action.type === 'read' || type === 'reset') {
+    let fresh = start(config, action.type === 'read' ? action.stored : null, env.gpc)
+    return same(config, fresh, state) ? state : fresh
   }
+  if (action.type === 'allow') {
+    let { name } = action
+    let category = config.categories.find((c) => c.name === name)
+    if (!namesOf(config).includes(name) || isOn(state, name)) return state
+    // A category's "Always allow" turns on its services too: all of them are off while it is.
+    // Every other category and service keeps exactly its current answer.
+    return decide((item, parent) => item === name || (!!category && parent === name) || isOn(state, item), 'custom')
+  }
+  if (action.type === 'save') {
+    let { choice } = action
+    return decide((name, category) => (choice[name] ?? (category && choice[category])) === true, 'custom')
+  }
+  return decide(() => type === 'accept-all', type as 'accept-all' | 'reject-all')
 }
