@@ -152,7 +152,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['test/**/*.test.{ts,tsx}'],
-            exclude: ['test/browser/**'],
+            exclude: ['test/browser/**', 'test/apps/**'],
             environment: 'happy-dom',
             // Gated inline scripts must really run; network loads stay off (no request leaves a unit test).
             environmentOptions: {
@@ -177,6 +177,20 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             testTimeout: 30000,
             hookTimeout: 60000,
+            fileParallelism: false
+          }
+        },
+        {
+          extends: true,
+          test: {
+            // examples/* installed from the packed tarball, built and driven in Chromium (test/apps/).
+            name: 'apps',
+            include: ['test/apps/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['test/apps/pack.ts'],
+            testTimeout: 30000,
+            // npm ci + the app's build run in beforeAll (Next.js: about a minute).
+            hookTimeout: 300000,
             fileParallelism: false
           }
         }
