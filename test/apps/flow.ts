@@ -5,7 +5,7 @@
  * and withdrawal. The tests run in order on one browser context, as one visitor would.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test as vitestTest } from 'vitest'
 import { launchChromium } from '../browser/harness'
 import type { AppServer } from './apps'
 
@@ -22,7 +22,9 @@ export interface Visit {
  * Defines the consent-flow tests for an app that `start()` builds and serves. `extra` adds
  * app-specific tests, run after the shared ones on the same visitor.
  */
-export function consentFlow(start: () => Promise<AppServer>, extra?: (visit: () => Visit) => void) {
+export type AppTest = (name: string, fn: () => Promise<void> | void) => void
+
+export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppTest, visit: () => Visit) => void) {
   let server: AppServer
   let browser: Browser
   let context: BrowserContext
@@ -33,8 +35,16 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (visit: () 
   /** How often the analytics module ran on the current page load. */
   let analyticsRuns = 0
 
+  /** Why the app could not be installed, built or served: then every test fails with it. */
+  let startError: unknown
+
   beforeAll(async () => {
-    server = await start()
+    try {
+      server = await start()
+    } catch (error) {
+      startError = error
+      return
+    }
     browser = await launchChromium()
     context = await browser.newContext()
     page = await context.newPage()
@@ -54,6 +64,13 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (visit: () 
     await browser?.close()
     await server?.close()
   })
+
+  // A failed beforeAll would only mark these skipped; the summary line must count them failed.
+  let test = (name: string, fn: () => Promise<void> | void) =>
+    vitestTest(name, async () => {
+      if (startError) throw startError
+      await fn()
+    })
 
   let banner = () => page.getByRole('region', { name: 'Cookies on this site' })
   let dialog = () => page.getByRole('dialog', { name: 'Cookie settings' })
@@ -113,7 +130,7 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (visit: () 
     expect(await banner().count()).toBe(0)
   })
 
-  extra?.(() => ({ page, context, url: server.url }))
+  extra?.(test, () => ({ page, context, url: server.url }))
 
   test('one Cookiegate host and one dialog, and no page error, console error or server error', async () => {
     await page.getByRole('button', { name: 'Cookie settings' }).click()

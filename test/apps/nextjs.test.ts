@@ -2,7 +2,7 @@
  * examples/nextjs: Next.js App Router, `next build` + `next start`. The instance is made in a
  * client component's effect, so the server never calls it; the routes stay static.
  */
-import { expect, test } from 'vitest'
+import { expect } from 'vitest'
 import { buildApp, serveNext } from './apps'
 import { consentFlow } from './flow'
 
@@ -14,7 +14,7 @@ consentFlow(
     buildLog = app.buildLog
     return serveNext(app.dir)
   },
-  (visit) => {
+  (test, visit) => {
     test('next build prerenders / and /about as static (○)', () => {
       expect(buildLog).toMatch(/^\S*\s*○ \/\s*$/m)
       expect(buildLog).toMatch(/^\S*\s*○ \/about\s*$/m)
