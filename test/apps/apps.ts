@@ -89,16 +89,23 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** `next start` on 127.0.0.1; resolves once it answers. */
-export async function serveNext(dir: string): Promise<AppServer> {
+/** `next start` on 127.0.0.1. */
+export const serveNext = (dir: string) => serveCommand(dir, 'next start', (port) => ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', port])
+
+/** The app's Vite dev server (hot module replacement) on 127.0.0.1. */
+export const serveViteDev = (dir: string) =>
+  serveCommand(dir, 'vite', (port) => ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', port, '--strictPort'])
+
+/** Runs a server of the app (`node <args>`) on a free loopback port; resolves once it answers. */
+async function serveCommand(dir: string, label: string, args: (port: string) => string[]): Promise<AppServer> {
   let port = await freePort()
   let url = `http://127.0.0.1:${port}`
   let output = ''
-  // Its own process group, so that close() ends next and whatever it started, and only those.
-  let child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // Its own process group, so that close() ends the server and whatever it started, and only those.
+  let child: ChildProcess = spawn(process.execPath, args(String(port)), {
     cwd: dir,
     detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -111,13 +118,13 @@ export async function serveNext(dir: string): Promise<AppServer> {
   }
   let end = Date.now() + 30000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`)
+    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode}):\n${output}`)
     try {
       if ((await fetch(url + '/')).ok) break
     } catch {}
     if (Date.now() > end) {
       await close()
-      throw new Error(`next start did not answer within 30 s:\n${output}`)
+      throw new Error(`${label} did not answer within 30 s:\n${output}`)
     }
     await new Promise((done) => setTimeout(done, 200))
   }
