@@ -18,11 +18,13 @@ export interface Visit {
   url: string
 }
 
+/** `test`, failing with the start-up error when the app could not be built or served. */
+export type AppTest = (name: string, fn: () => Promise<void> | void) => void
+
 /**
  * Defines the consent-flow tests for an app that `start()` builds and serves. `extra` adds
  * app-specific tests, run after the shared ones on the same visitor.
  */
-export type AppTest = (name: string, fn: () => Promise<void> | void) => void
 
 export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppTest, visit: () => Visit) => void) {
   let server: AppServer
@@ -53,7 +55,10 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
       if (message.type() === 'error') errors.push(message.text())
       if (message.text() === LOADED) analyticsRuns++
     })
-    page.on('load', () => (analyticsRuns = 0))
+    // A navigation commits before the new document runs any script.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) analyticsRuns = 0
+    })
     page.on('response', async (response) => {
       if (!/\.m?js(\?|$)/.test(response.url())) return
       let body = await response.text().catch(() => '')
@@ -72,6 +77,9 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
       await fn()
     })
 
+  // Waits for a value (a re-render, a cookie change) on a machine that may be busy building.
+  let poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10000 })
+
   let banner = () => page.getByRole('region', { name: 'Cookies on this site' })
   let dialog = () => page.getByRole('dialog', { name: 'Cookie settings' })
   let status = () => page.locator('#analytics-state')
@@ -81,7 +89,7 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
   test('shows the banner, and nothing of analytics runs before a choice', async () => {
     await page.goto(server.url + '/', { waitUntil: 'load' })
     await banner().waitFor({ state: 'visible' })
-    await expect.poll(() => status().textContent()).toBe('Analytics: not decided')
+    await poll(() => status().textContent()).toBe('Analytics: not decided')
     await settle()
     expect(analyticsFetches).toEqual([])
     expect(analyticsRuns).toBe(0)
@@ -90,8 +98,8 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
 
   test('Accept all re-renders the component and imports the analytics code exactly once', async () => {
     await banner().getByRole('button', { name: 'Accept all' }).click()
-    await expect.poll(() => status().textContent()).toBe('Analytics: on')
-    await expect.poll(() => analyticsRuns).toBe(1)
+    await poll(() => status().textContent()).toBe('Analytics: on')
+    await poll(() => analyticsRuns).toBe(1)
     await settle()
     expect(analyticsRuns).toBe(1)
     expect(analyticsFetches).toHaveLength(1)
@@ -101,8 +109,8 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
 
   test('a reload keeps the choice: no banner, analytics imported once at start', async () => {
     await page.reload({ waitUntil: 'load' })
-    await expect.poll(() => status().textContent()).toBe('Analytics: on')
-    await expect.poll(() => analyticsRuns).toBe(1)
+    await poll(() => status().textContent()).toBe('Analytics: on')
+    await poll(() => analyticsRuns).toBe(1)
     await settle()
     expect(await banner().count()).toBe(0)
     expect(analyticsRuns).toBe(1)
@@ -118,13 +126,13 @@ export function consentFlow(start: () => Promise<AppServer>, extra?: (test: AppT
     await dialog().getByRole('switch', { name: 'Analytics' }).uncheck()
     await dialog().getByRole('button', { name: 'Save choices' }).click()
     await dialog().waitFor({ state: 'detached' })
-    await expect.poll(() => status().textContent()).toBe('Analytics: off')
-    await expect.poll(gaCookie).toBeUndefined()
+    await poll(() => status().textContent()).toBe('Analytics: off')
+    await poll(gaCookie).toBeUndefined()
     let stored = (await context.cookies()).find((c) => c.name === 'cookiegate')
     expect(JSON.parse(decodeURIComponent(stored!.value))).toMatchObject({ categories: { analytics: false }, method: 'custom' })
     // Still off after a reload, and the analytics code is not imported again.
     await page.reload({ waitUntil: 'load' })
-    await expect.poll(() => status().textContent()).toBe('Analytics: off')
+    await poll(() => status().textContent()).toBe('Analytics: off')
     await settle()
     expect(analyticsRuns).toBe(0)
     expect(await banner().count()).toBe(0)

@@ -28,7 +28,7 @@ consentFlow(
       expect(html).not.toContain('id="cookiegate"')
       await page.getByRole('link', { name: 'About' }).click()
       await page.waitForURL(url + '/about')
-      await expect.poll(() => page.locator('#analytics-state').textContent()).toBe('Analytics: off')
+      await expect.poll(() => page.locator('#analytics-state').textContent(), { timeout: 10000 }).toBe('Analytics: off')
       expect(await page.locator('#cookiegate').count()).toBeLessThanOrEqual(1)
     })
   }

@@ -33,7 +33,7 @@ consentFlow(
         expect(await page.locator('#cookiegate').count()).toBe(1)
         expect(await banners().count()).toBe(1)
         await banners().getByRole('button', { name: 'Accept all' }).click()
-        await expect.poll(() => page.locator('#analytics-state').textContent()).toBe('Analytics: on')
+        await expect.poll(() => page.locator('#analytics-state').textContent(), { timeout: 10000 }).toBe('Analytics: on')
       } finally {
         writeFileSync(file, source)
         await context.close()
