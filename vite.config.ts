@@ -165,7 +165,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['test/**/*.test.{ts,tsx}'],
-            exclude: ['test/browser/**'],
+            exclude: ['test/browser/**', 'test/apps/**'],
             environment: 'happy-dom',
             // Property and model-based suites run thousands of cases; CI machines are small and shared.
             testTimeout: 60000,
@@ -193,6 +193,21 @@ export default defineConfig(({ mode }) => {
             testTimeout: 30000,
             hookTimeout: 60000,
             fileParallelism: false
+          }
+        },
+        {
+          extends: true,
+          test: {
+            // examples/* installed from the packed tarball, built and driven in Chromium (test/apps/).
+            name: 'apps',
+            include: ['test/apps/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['test/apps/pack.ts'],
+            testTimeout: 30000,
+            // npm ci + the app's build run in beforeAll (Next.js: about a minute); the three apps
+            // install and build side by side (measured: 143 s instead of 199 s one after another).
+            hookTimeout: 300000,
+            maxWorkers: 3
           }
         }
       ]
