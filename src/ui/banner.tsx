@@ -63,7 +63,7 @@ export class Banner extends Component<Props, { announce?: boolean }> {
     let { t } = this.props.locale
     let { policyUrl, layout, position } = cg.config
     return (
-      <div>
+      <div class="cg-frame">
         <section
           ref={reserveSpace}
           class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}
