@@ -44,6 +44,8 @@ export function mountUI(cg: Cookiegate): () => void {
     // `ph-no-capture`: PostHog's autocapture skips the consent UI, so the click that withdraws
     // consent is not itself recorded (https://posthog.com/docs/product-analytics/autocapture).
     host.className = 'ph-no-capture'
+    // A wrapper only: Chromium would expose a div with an id as an empty group, left after a choice.
+    host.setAttribute('role', 'none')
     // In a shadow root the page's CSS cannot reach our elements (`shadow: false` opts out).
     let root = cg.config.shadow ? host.attachShadow({ mode: 'open' }) : host
     // Styles go where the elements are: the shadow root, or the document with `shadow: false`.
