@@ -127,6 +127,9 @@ export default defineConfig(({ mode }) => {
                   ui: 'src/ui/index.tsx',
                   'integrations/posthog': 'src/integrations/posthog.ts',
                   'integrations/google-consent-mode': 'src/integrations/google-consent-mode.ts',
+                  // cookiegate/server: no DOM, no dependencies (README "Server").
+                  server: 'src/server/index.ts',
+                  'server/postgres': 'src/server/postgres.ts',
                   ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
                 },
                 formats: ['es'],
