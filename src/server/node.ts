@@ -6,13 +6,16 @@ interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   url?: string
   headers: Record<string, string | string[] | undefined>
   socket?: { remoteAddress?: string; encrypted?: boolean }
-  resume(): unknown
+  /** True once the whole body was read. */
+  complete?: boolean
 }
 interface NodeResponse {
   headersSent?: boolean
   writeHead(status: number, headers: Record<string, string>): unknown
   end(body?: Uint8Array): unknown
 }
+
+const DRAIN_BYTES = 4 << 20
 
 /**
  * A Node `http` / Express listener around a fetch-style handler such as `createReceiptHandler`:
@@ -37,9 +40,7 @@ export function toNodeListener(handler: (request: Request, info?: RequestInfo) =
                 let { done, value } = await iterator.next()
                 if (done) controller.close()
                 else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value))
-              },
-              // The handler stopped reading (too large): let the rest of the body drain.
-              cancel: () => void req.resume()
+              }
             })
       let scheme = req.socket?.encrypted ? 'https' : 'http'
       let request = new Request(`${scheme}://${headers.get('host') || 'localhost'}${req.url || '/'}`, {
@@ -49,6 +50,13 @@ export function toNodeListener(handler: (request: Request, info?: RequestInfo) =
         ...(body ? { duplex: 'half' } : {})
       } as RequestInit)
       let response = await handler(request, { ip: req.socket?.remoteAddress })
+      // Answered before the body was read (413): read the rest first, up to a bound, or Node
+      // closes the connection under the client while it is still sending, and the client never
+      // sees the answer.
+      let left = DRAIN_BYTES
+      if (body && !req.complete) {
+        for (let next = await iterator.next(); !next.done && (left -= next.value.length) > 0; next = await iterator.next());
+      }
       let out: Record<string, string> = {}
       response.headers.forEach((value, name) => (out[name] = value))
       res.writeHead(response.status, out)
