@@ -11,6 +11,8 @@ export interface Gate {
 }
 
 const SELECTOR = '[data-category],[data-service]'
+// Script types a browser runs (a gated one is `text/plain`).
+const RUNS = /^((text|application)\/(java|ecma)script|module)$/i
 
 /** Gives gated media its `src`/`srcset` (and `<source>` children theirs); false when it has none. */
 export function activateMedia(el: Element): boolean {
@@ -75,6 +77,13 @@ export function createGate(
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
     if (!needs.length) return
+    // A real script with the attribute was rendered by a server that read an allowed choice
+    // (README "Server"): it has run, so a withdrawal must know of it (`reloadOnWithdraw`).
+    if (el instanceof HTMLScriptElement && RUNS.test(el.getAttribute('type') || 'text/javascript')) {
+      seen.add(el)
+      needs.forEach(onActivate)
+      return
+    }
     if (!needs.every(allowed)) {
       if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
       return
