@@ -4,7 +4,7 @@
  */
 export { CookiegateConfigError } from '../core/config'
 export { cookieValue, readConsent } from './consent'
-export { preloadLinks } from './preload'
+export { preloadLinks, preloadUrls } from './preload'
 export type { PreloadOptions } from './preload'
 export { createReceiptHandler, MAX_RECEIPT_BYTES, receiptProblems } from './receipts'
 export type { Receipt, ReceiptHandlerOptions, ReceiptMeta, ReceiptStore, RequestInfo } from './receipts'

@@ -13,6 +13,16 @@ export interface PreloadOptions {
 const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /**
+ * The URLs to preload while the banner is about to show (no valid stored choice), else `[]`:
+ * for frameworks that render `<link rel="modulepreload" href>` themselves (React, Vue).
+ */
+export function preloadUrls(state: Pick<ConsentState, 'decided'> | null | undefined, options: PreloadOptions): string[] {
+  if (state?.decided || options.gpc || options.ui === false) return []
+  let base = options.base.endsWith('/') ? options.base : options.base + '/'
+  return [base + versioned(UI_FILE)]
+}
+
+/**
  * `<link rel="modulepreload">` for the banner's file when the banner is about to show (no valid
  * stored choice), else `""`. Put it in `<head>`: the browser fetches the banner with the HTML
  * instead of after cookiegate.js has run. The URL is exactly the one the script tag imports, so
@@ -23,7 +33,7 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
  * ```
  */
 export function preloadLinks(state: Pick<ConsentState, 'decided'> | null | undefined, options: PreloadOptions): string {
-  if (state?.decided || options.gpc || options.ui === false) return ''
-  let base = options.base.endsWith('/') ? options.base : options.base + '/'
-  return `<link rel="modulepreload" href="${attr(base + versioned(UI_FILE))}">`
+  return preloadUrls(state, options)
+    .map((url) => `<link rel="modulepreload" href="${attr(url)}">`)
+    .join('')
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { preloadLinks, readConsent } from '../../src/server'
+import { preloadLinks, preloadUrls, readConsent } from '../../src/server'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
@@ -14,6 +14,8 @@ describe('preloadLinks', () => {
     // No banner under Global Privacy Control or with the UI off.
     expect(preloadLinks(state, { base: '/', gpc: true })).toBe('')
     expect(preloadLinks(state, { base: '/', ui: false })).toBe('')
+    expect(preloadUrls(state, { base: '/cg/' })).toEqual([`/cg/cookiegate-ui.js?v=${version}`])
+    expect(preloadUrls({ decided: true }, { base: '/cg/' })).toEqual([])
   })
 
   test('escapes the base', () => {
