@@ -1,4 +1,4 @@
-import type { RequestInfo } from './receipts'
+import type { ConnectionInfo } from './receipts'
 
 /** The parts of Node's `IncomingMessage` and `ServerResponse` the adapter uses (no `node:` import here). */
 interface NodeRequest extends AsyncIterable<Uint8Array | string> {
@@ -22,7 +22,7 @@ const DRAIN_BYTES = 4 << 20
  * `app.post('/consent-receipts', toNodeListener(handler))`. The handler's second argument gets
  * the socket's address (used when `trustIp: true`). Never throws.
  */
-export function toNodeListener(handler: (request: Request, info?: RequestInfo) => Promise<Response>) {
+export function toNodeListener(handler: (request: Request, info?: ConnectionInfo) => Promise<Response>) {
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     try {
       let headers = new Headers()

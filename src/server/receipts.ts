@@ -17,7 +17,7 @@ export interface ReceiptStore {
 }
 
 /** What a platform adapter knows about the connection (`toNodeListener` passes the socket's address). */
-export interface RequestInfo {
+export interface ConnectionInfo {
   ip?: string | null
 }
 
@@ -30,7 +30,7 @@ export interface ReceiptHandlerOptions {
    * `"x-forwarded-for"`, whose last entry is the one your own proxy added): only behind a proxy
    * that sets it, or a visitor can write any address there. A function: your own lookup.
    */
-  trustIp?: boolean | string | ((request: Request, info?: RequestInfo) => string | null | undefined)
+  trustIp?: boolean | string | ((request: Request, info?: ConnectionInfo) => string | null | undefined)
   /** Hears of store failures (the response is a bare 500); default `console.error`. */
   onError?: (error: unknown) => void
 }
@@ -111,7 +111,7 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   return new TextDecoder('utf-8', { fatal: true }).decode(all)
 }
 
-function ipOf(request: Request, info: RequestInfo | undefined, trust: ReceiptHandlerOptions['trustIp']): string | undefined {
+function ipOf(request: Request, info: ConnectionInfo | undefined, trust: ReceiptHandlerOptions['trustIp']): string | undefined {
   let ip: string | null | undefined
   if (trust === true) ip = info?.ip
   else if (typeof trust === 'function') ip = trust(request, info)
@@ -132,7 +132,7 @@ function ipOf(request: Request, info: RequestInfo | undefined, trust: ReceiptHan
  * export default { fetch: (request) => handler(request) } // a Worker, Deno, Bun
  * ```
  */
-export function createReceiptHandler(options: ReceiptHandlerOptions): (request: Request, info?: RequestInfo) => Promise<Response> {
+export function createReceiptHandler(options: ReceiptHandlerOptions): (request: Request, info?: ConnectionInfo) => Promise<Response> {
   let { store, trustIp, onError = (error) => console.error('Cookiegate: could not store a receipt', error) } = options
   if (!store || typeof store.save !== 'function') throw new TypeError('createReceiptHandler: `store` must have a save(receipt, meta) method')
   return async (request, info) => {
