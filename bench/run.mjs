@@ -652,11 +652,16 @@ async function firstVisit(id, rate) {
     await next('idle', T.nav + T.idle)
     let script = await scriptMs(cdp)
     // Measured; from here on the bench may evaluate in the page.
-    let b = await page.evaluate(() => ({ ...window.__bench, ran: window.__analyticsStart !== undefined }))
+    // uiRequested: when the banner's file (cookiegate-ui.js) was requested, from Resource Timing (a preload starts it with the HTML).
+    let b = await page.evaluate(() => ({
+      ...window.__bench,
+      ran: window.__analyticsStart !== undefined,
+      uiRequested: performance.getEntriesByType('resource').find((e) => /\/cookiegate-ui\.js/.test(e.name))?.startTime ?? null
+    }))
     let bytes = bytesSince(mark)
     let gated = id === 'none' ? null : !b.ran && analyticsHits(mark) === 0
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${id}-${rate}x-first.png`) })
-    return { bannerVisible, bannerInDom: b.bannerInDom, script, longTasks: b.longTasks, cls: b.cls, bytes, gated, errors }
+    return { bannerVisible, bannerInDom: b.bannerInDom, uiRequested: b.uiRequested, script, longTasks: b.longTasks, cls: b.cls, bytes, gated, errors }
   } finally {
     await context.close().catch(() => {})
   }
@@ -788,6 +793,7 @@ for (let id of LIB_IDS) {
         html: m('first', (r) => r.bytes.html),
         bannerVisible: m('first', (r) => r.bannerVisible),
         bannerInDom: m('first', (r) => r.bannerInDom),
+        uiRequested: m('first', (r) => r.uiRequested),
         script: m('first', (r) => r.script),
         longTasks: m('first', (r) => r.longTasks),
         cls: m('first', (r) => r.cls)
@@ -850,6 +856,7 @@ row('First visit: JS (gzip)', (s) => s.first.js, kB, { once: true })
 row('First visit: CSS (gzip)', (s) => s.first.css, kB, { once: true })
 row('Page HTML with inline config (gzip, not in the totals)', (s) => s.first.html, kB, { once: true })
 row('First visit: banner visible', (s) => s.first.bannerVisible, ms, { noNone: true })
+if (LIB_IDS.includes('cookiegate-server')) row('First visit: banner file requested at (Cookiegate only)', (s) => s.first.uiRequested, ms, { noNone: true })
 row('First visit: script time', (s) => s.first.script, ms)
 row('First visit: long tasks', (s) => s.first.longTasks, num)
 row('First visit: CLS', (s) => s.first.cls, clsFmt)
