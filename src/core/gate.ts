@@ -11,8 +11,6 @@ export interface Gate {
 }
 
 const SELECTOR = '[data-category],[data-service]'
-// Script types a browser runs (a gated one is `text/plain`).
-const RUNS = /^((text|application)\/(java|ecma)script|module)$/i
 
 /** Gives gated media its `src`/`srcset` (and `<source>` children theirs); false when it has none. */
 export function activateMedia(el: Element): boolean {
@@ -77,9 +75,10 @@ export function createGate(
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
     if (!needs.length) return
-    // A real script with the attribute was rendered by a server that read an allowed choice
-    // (README "Server"): it has run, so a withdrawal must know of it (`reloadOnWithdraw`).
-    if (el instanceof HTMLScriptElement && RUNS.test(el.getAttribute('type') || 'text/javascript')) {
+    // Only `text/plain` scripts are gated. Any other one with the attribute was rendered by a
+    // server that read an allowed choice (README "Server"): it has run, so a withdrawal must know
+    // of it (`reloadOnWithdraw`).
+    if (el instanceof HTMLScriptElement && el.type.toLowerCase() !== 'text/plain') {
       seen.add(el)
       needs.forEach(onActivate)
       return
@@ -89,7 +88,6 @@ export function createGate(
       return
     }
     if (el instanceof HTMLScriptElement) {
-      if ((el.getAttribute('type') || '').toLowerCase() !== 'text/plain') return
       seen.add(el)
       queue.push(el)
     } else {
