@@ -140,6 +140,9 @@ export default defineConfig(({ mode }) => {
                   'integrations/clarity': 'src/integrations/clarity.ts',
                   'integrations/meta-pixel': 'src/integrations/meta-pixel.ts',
                   'integrations/microsoft-uet': 'src/integrations/microsoft-uet.ts',
+                  // cookiegate/server: no DOM, no dependencies (README "Server").
+                  server: 'src/server/index.ts',
+                  'server/postgres': 'src/server/postgres.ts',
                   ...Object.fromEntries(LANGUAGES.map((lang) => [`i18n/${lang}`, `src/i18n/${lang}.ts`]))
                 },
                 formats: ['es'],

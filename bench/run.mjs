@@ -58,7 +58,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import os from 'node:os'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 
@@ -294,6 +294,21 @@ const LIBS = {
     accept: null
   }
 }
+// Server-rendered (README "Server"): the page is rendered per request from the Cookie header with
+// cookiegate/server (dist/server.mjs): a returning visitor who allowed analytics gets the analytics
+// tag as a plain <script src> (as on "none"), everyone else the gated tag; a page without a valid
+// choice also preloads the banner's file (`preloadLinks`). The same script tag and config as "cookiegate".
+const { readConsent, preloadLinks } = await import(pathToFileURL(join(DIST, 'server.mjs')).href)
+const SERVER_CONFIG = { policyUrl: '/privacy', categories: { essential: { required: true }, analytics: { cookies: ['_bench_analytics'] } } }
+LIBS['cookiegate-server'] = {
+  ...LIBS.cookiegate,
+  label: 'Cookiegate, server-rendered + preload',
+  // Functions of the consent state the server read; pageHtml calls them per request.
+  head: (state) => `${preloadLinks(state, { base: '/' })}
+    <script type="application/json" id="cookiegate-config">${JSON.stringify(SERVER_CONFIG)}</script>
+    <script src="/cookiegate.js" defer></script>`,
+  gated: (state) => (state.categories.analytics ? `<script src="${ANALYTICS_URL}" data-category="analytics"></script>` : LIBS.cookiegate.gated)
+}
 const COMPETITORS = ['vanilla-cookieconsent', 'orejime']
 const LIB_IDS = Object.keys(LIBS).filter((id) => !ONLY || ONLY.includes(id))
 
@@ -340,8 +355,9 @@ const FEATURES = [
   ['Fair pricing', 'Pay for the events you keep, not for seats. Delete old data whenever you like and pay less.', 'M6 3h12v18H6zM9 8h6M9 12h6']
 ]
 
-function pageHtml(id) {
+function pageHtml(id, cookieHeader) {
   let lib = LIBS[id]
+  let state = typeof lib.head === 'function' ? readConsent(cookieHeader, SERVER_CONFIG) : null
   let cards = FEATURES.map(
     ([title, text, d]) => `<article class="card"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="${d}"/></svg><h3>${title}</h3><p>${text}</p></article>`
   ).join('\n          ')
@@ -354,8 +370,8 @@ function pageHtml(id) {
     <meta name="description" content="Acme Metrics is a small, privacy-first product analytics tool for SaaS teams.">
     <link rel="icon" href="data:,">
     <style>${SITE_CSS}</style>
-    ${lib.head}
-    ${lib.gated}
+    ${typeof lib.head === 'function' ? lib.head(state) : lib.head}
+    ${typeof lib.gated === 'function' ? lib.gated(state) : lib.gated}
   </head>
   <body>
     <header class="site-header">
@@ -408,7 +424,7 @@ function pageHtml(id) {
 `
 }
 
-const PAGES = Object.fromEntries(Object.keys(LIBS).map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
+const PAGES = Object.fromEntries(Object.keys(LIBS).filter((id) => typeof LIBS[id].head !== 'function').map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
 const PRIVACY = Buffer.from('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title><link rel="icon" href="data:,"></head><body><h1>Privacy policy</h1></body></html>')
 
 /** Static folders: the whole dist/ at the root (cookiegate.js loads the rest of itself from there), competitors under /vendor. */
@@ -421,6 +437,7 @@ const MOUNTS = [
 const pageServer = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
   if (PAGES[path]) return send(req, res, 'page', 200, TYPES['.html'], PAGES[path], path)
+  if (path === '/cookiegate-server.html') return send(req, res, 'page', 200, TYPES['.html'], Buffer.from(pageHtml('cookiegate-server', req.headers.cookie)), path)
   if (path === '/privacy') return send(req, res, 'page', 200, TYPES['.html'], PRIVACY, path)
   for (let [prefix, dir] of MOUNTS) {
     if (!path.startsWith(prefix)) continue
@@ -635,11 +652,16 @@ async function firstVisit(id, rate) {
     await next('idle', T.nav + T.idle)
     let script = await scriptMs(cdp)
     // Measured; from here on the bench may evaluate in the page.
-    let b = await page.evaluate(() => ({ ...window.__bench, ran: window.__analyticsStart !== undefined }))
+    // uiRequested: when the banner's file (cookiegate-ui.js) was requested, from Resource Timing (a preload starts it with the HTML).
+    let b = await page.evaluate(() => ({
+      ...window.__bench,
+      ran: window.__analyticsStart !== undefined,
+      uiRequested: performance.getEntriesByType('resource').find((e) => /\/cookiegate-ui\.js/.test(e.name))?.startTime ?? null
+    }))
     let bytes = bytesSince(mark)
     let gated = id === 'none' ? null : !b.ran && analyticsHits(mark) === 0
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${id}-${rate}x-first.png`) })
-    return { bannerVisible, bannerInDom: b.bannerInDom, script, longTasks: b.longTasks, cls: b.cls, bytes, gated, errors }
+    return { bannerVisible, bannerInDom: b.bannerInDom, uiRequested: b.uiRequested, script, longTasks: b.longTasks, cls: b.cls, bytes, gated, errors }
   } finally {
     await context.close().catch(() => {})
   }
@@ -771,6 +793,7 @@ for (let id of LIB_IDS) {
         html: m('first', (r) => r.bytes.html),
         bannerVisible: m('first', (r) => r.bannerVisible),
         bannerInDom: m('first', (r) => r.bannerInDom),
+        uiRequested: m('first', (r) => r.uiRequested),
         script: m('first', (r) => r.script),
         longTasks: m('first', (r) => r.longTasks),
         cls: m('first', (r) => r.cls)
@@ -833,6 +856,7 @@ row('First visit: JS (gzip)', (s) => s.first.js, kB, { once: true })
 row('First visit: CSS (gzip)', (s) => s.first.css, kB, { once: true })
 row('Page HTML with inline config (gzip, not in the totals)', (s) => s.first.html, kB, { once: true })
 row('First visit: banner visible', (s) => s.first.bannerVisible, ms, { noNone: true })
+if (LIB_IDS.includes('cookiegate-server')) row('First visit: banner file requested at (Cookiegate only)', (s) => s.first.uiRequested, ms, { noNone: true })
 row('First visit: script time', (s) => s.first.script, ms)
 row('First visit: long tasks', (s) => s.first.longTasks, num)
 row('First visit: CLS', (s) => s.first.cls, clsFmt)

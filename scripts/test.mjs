@@ -29,8 +29,9 @@ for (let project of ['unit', 'browser', 'apps']) {
     let report = JSON.parse(readFileSync(out, 'utf8'))
     passed += report.numPassedTests
     failed += report.numFailedTests
-    // A file that crashed before its tests ran counts as a failure too.
-    failed += report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.length).length
+    // A file that failed outside its tests counts as a failure too: it crashed before they ran, or a
+    // beforeAll hook threw (PostgreSQL did not start, say), which leaves its tests merely skipped.
+    failed += report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')).length
   } else if (built) {
     failed += 1
   }

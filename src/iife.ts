@@ -5,6 +5,7 @@
 import { atom } from 'nanostores'
 import { resolveConfig } from './core/config'
 import { createConsent } from './core/consent'
+import { UI_FILE } from './core/files'
 import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
@@ -19,7 +20,7 @@ declare global {
   }
 }
 
-const loadUI = () => load('cookiegate-ui.js')
+const loadUI = () => load(UI_FILE)
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {

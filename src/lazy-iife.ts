@@ -2,13 +2,14 @@
  * The script-tag build's src/core/lazy.ts (swapped in by vite.config.ts): each part is a file
  * beside cookiegate.js, fetched on first need.
  */
+import { versioned } from './core/files'
 import type { ConsentState, ResolvedConfig } from './core/types'
 
 // `currentScript` is only set while this file first runs.
 const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
 
 /** Imports `file` from beside cookiegate.js; the version in the URL keeps a cached file from an older release away from a newer loader. */
-export const load = (file: string) => import(/* @vite-ignore */ new URL(`${file}?v=${__VERSION__}`, base).href)
+export const load = (file: string) => import(/* @vite-ignore */ new URL(versioned(file), base).href)
 
 /**
  * Imports the preferences chunk by the URL cookiegate-ui.js itself uses for it (hashed, so no

@@ -75,12 +75,19 @@ export function createGate(
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
     if (!needs.length) return
+    // Only `text/plain` scripts are gated. Any other one with the attribute was rendered by a
+    // server that read an allowed choice (README "Server"): it has run, so a withdrawal must know
+    // of it (`reloadOnWithdraw`).
+    if (el instanceof HTMLScriptElement && el.type.toLowerCase() !== 'text/plain') {
+      seen.add(el)
+      needs.forEach(onActivate)
+      return
+    }
     if (!needs.every(allowed)) {
       if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
       return
     }
     if (el instanceof HTMLScriptElement) {
-      if ((el.getAttribute('type') || '').toLowerCase() !== 'text/plain') return
       seen.add(el)
       queue.push(el)
     } else {

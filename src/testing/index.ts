@@ -9,7 +9,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { resolveConfig } from '../core/config'
-import { serializeChoice } from '../core/cookie-value'
+import { serializeChoice } from '../core/parse'
 import { next, start, type Action } from '../core/model'
 import type { Config, ConsentState } from '../core/types'
 import { classify, describe, READ_CLAIMS, type Claims, type Finding } from './report'

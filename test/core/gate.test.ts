@@ -127,3 +127,12 @@ describe('createGate', () => {
     expect(window.log).toEqual([])
   })
 })
+
+describe('a script the server rendered as a real one', () => {
+  test('counts as run, so a withdrawal knows of it', () => {
+    document.body.innerHTML = `<script data-category="analytics">window.ranFromServer = 1</script><script type="text/plain" data-category="marketing"></script>`
+    let activated: string[] = []
+    gate(new Set(), activated)
+    expect(activated).toEqual(['analytics'])
+  })
+})
