@@ -133,9 +133,11 @@ export default defineConfig(({ mode }) => {
                 fileName: (_format, name) => `${name}.mjs`
               }) as LibraryOptions,
       rolldownOptions: {
-        // A lazily imported chunk may import what it shares with the entry from the entry itself
-        // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
-        preserveEntrySignatures: 'allow-extension',
+        // Script tag: a lazily imported chunk may import what it shares with the entry from the
+        // entry itself (cookiegate-preferences → cookiegate-ui), instead of both importing a third
+        // file. npm: an entry exports exactly what its source does (no internal `t` beside
+        // `createConsent`); what entries and chunks share goes to a chunk of its own.
+        preserveEntrySignatures: esm ? 'strict' : 'allow-extension',
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
         output: {
           minify: true,
