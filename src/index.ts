@@ -1,7 +1,7 @@
 /** `cookiegate`: the core plus the Preact UI, which is loaded only when it has something to show. */
 import { createConsent } from './core/consent'
 import { lazyMount } from './core/lazy-mount'
-import type { Config, Cookiegate } from './core/types'
+import type { Config, Cookiegate, DefaultCategory } from './core/types'
 
 export * from './core/index'
 
@@ -14,8 +14,11 @@ export * from './core/index'
  * const cg = createCookiegate({ policyUrl: '/privacy' })
  * ```
  * @throws CookiegateConfigError listing every problem.
+ * @throws CookiegateError where there is no DOM (server rendering): call it in the browser.
  */
-export function createCookiegate(config?: Config): Cookiegate {
+export function createCookiegate<Category extends string = DefaultCategory, Service extends string = never>(
+  config?: Config<Category, Service>
+): Cookiegate<Category, Service> {
   return createConsent(
     config,
     lazyMount(

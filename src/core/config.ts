@@ -1,8 +1,9 @@
 import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
 import { GCM_TYPES, KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
+import { CookiegateError } from './error'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
-export class CookiegateConfigError extends Error {
+export class CookiegateConfigError extends CookiegateError {
   problems: string[]
   constructor(problems: string[]) {
     super('Invalid Cookiegate config:\n- ' + problems.join('\n- '))

@@ -2,11 +2,12 @@ import { atom } from 'nanostores'
 import { resolveConfig } from './config'
 import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
+import { claimPage, holdPage, releasePage } from './live'
 import { receipt } from './lazy'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
-import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, View } from './types'
+import type { Config, ConsentMethod, ConsentState, Cookiegate, DefaultCategory, ResolvedConfig, View } from './types'
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -27,8 +28,15 @@ const emit = (type: string, detail: ConsentState) => {
  * cg.whenAllowed('analytics').then(loadAnalytics)
  * ```
  * @throws CookiegateConfigError listing every problem.
+ * @throws CookiegateError where there is no DOM (server rendering): call it in the browser.
  */
+export function createConsent<Category extends string = DefaultCategory, Service extends string = never>(
+  input?: Config<Category, Service>,
+  mount?: MountUI,
+  showPlaceholder?: ShowPlaceholder
+): Cookiegate<Category, Service>
 export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
+  claimPage()
   let config: ResolvedConfig = resolveConfig(input)
   let services = config.categories.flatMap((c) => c.services)
   let names = [...config.categories.map((c) => c.name), ...services.map((s) => s.name)]
@@ -174,6 +182,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     destroy() {
       if (destroyed) return
       destroyed = true
+      releasePage(instance)
       unmount?.()
       unlisten()
       unlinks()
@@ -185,6 +194,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
       $view.off()
     }
   }
+  holdPage(instance)
   if (mount) unmount = mount(instance)
   // A microtask later, so the script-tag entry has set `window.Cookiegate` and an ESM caller
   // has had the chance to add its listener.

@@ -2,6 +2,7 @@
 export { createConsent } from './consent'
 export type { MountUI, ShowPlaceholder } from './consent'
 export { CookiegateConfigError, resolveConfig } from './config'
+export { CookiegateError } from './error'
 export type {
   Category,
   CategoryConfig,
@@ -10,6 +11,7 @@ export type {
   ConsentState,
   CookieConfig,
   Cookiegate,
+  DefaultCategory,
   ResolvedConfig,
   Texts,
   View
