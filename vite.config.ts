@@ -154,7 +154,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['test/**/*.test.{ts,tsx}'],
-            exclude: ['test/browser/**'],
+            exclude: ['test/browser/**', 'test/package/**'],
             environment: 'happy-dom',
             // Gated inline scripts must really run; network loads stay off (no request leaves a unit test).
             environmentOptions: {
@@ -180,6 +180,17 @@ export default defineConfig(({ mode }) => {
             testTimeout: 30000,
             hookTimeout: 60000,
             fileParallelism: false
+          }
+        },
+        {
+          extends: true,
+          test: {
+            // The packed tarball installed in a temp project (test/package/package.test.ts).
+            name: 'package',
+            include: ['test/package/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120000,
+            hookTimeout: 300000
           }
         }
       ]
