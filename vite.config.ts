@@ -149,9 +149,11 @@ export default defineConfig(({ mode }) => {
                 fileName: (_format, name) => `${name}.mjs`
               }) as LibraryOptions,
       rolldownOptions: {
-        // A lazily imported chunk may import what it shares with the entry from the entry itself
-        // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
-        preserveEntrySignatures: 'allow-extension',
+        // Script tag: a lazily imported chunk may import what it shares with the entry from the
+        // entry itself (cookiegate-preferences → cookiegate-ui), instead of both importing a third
+        // file. npm: an entry exports exactly what its source does (no internal `t` beside
+        // `createConsent`); what entries and chunks share goes to a chunk of its own.
+        preserveEntrySignatures: esm ? 'strict' : 'allow-extension',
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
@@ -168,7 +170,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['test/**/*.test.{ts,tsx}'],
-            exclude: ['test/browser/**', 'test/apps/**'],
+            exclude: ['test/browser/**', 'test/apps/**', 'test/package/**'],
             environment: 'happy-dom',
             // Property and model-based suites run thousands of cases; CI machines are small and shared.
             testTimeout: 60000,
@@ -211,6 +213,17 @@ export default defineConfig(({ mode }) => {
             // install and build side by side (measured: 143 s instead of 199 s one after another).
             hookTimeout: 300000,
             maxWorkers: 3
+          }
+        },
+        {
+          extends: true,
+          test: {
+            // The packed tarball installed in a temp project (test/package/package.test.ts).
+            name: 'package',
+            include: ['test/package/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120000,
+            hookTimeout: 300000
           }
         }
       ]

@@ -2,7 +2,7 @@
 import { createConsent } from './core/consent'
 import { receipt } from './core/lazy'
 import { lazyMount } from './core/lazy-mount'
-import type { Config, Cookiegate } from './core/types'
+import type { Config, Cookiegate, DefaultCategory } from './core/types'
 
 export * from './core/index'
 
@@ -15,8 +15,11 @@ export * from './core/index'
  * const cg = createCookiegate({ policyUrl: '/privacy' })
  * ```
  * @throws CookiegateConfigError listing every problem.
+ * @throws CookiegateError where there is no DOM (server rendering): call it in the browser.
  */
-export function createCookiegate(config?: Config): Cookiegate {
+export function createCookiegate<Category extends string = DefaultCategory, Service extends string = never>(
+  config?: Config<Category, Service>
+): Cookiegate<Category, Service> {
   return createConsent(config, {
     mount: lazyMount(
       () => import('./ui/index'),

@@ -15,3 +15,19 @@ export function useInstances(defaults?: Config): (config?: Config) => Cookiegate
     return cg
   }
 }
+
+/**
+ * Runs `create` as if in another tab: a page has one live instance (src/core/live.ts), and the
+ * instance made here must not replace this page's one, as it would in the same page.
+ */
+export function inAnotherTab<T>(create: () => T): T {
+  let key = Symbol.for('cookiegate.live')
+  let page = globalThis as { [key: symbol]: unknown }
+  let live = page[key]
+  delete page[key]
+  try {
+    return create()
+  } finally {
+    if (live) Object.defineProperty(page, key, { value: live, configurable: true, writable: true, enumerable: false })
+  }
+}

@@ -6,9 +6,10 @@ import { checkMicrosoftUet } from '../integrations/microsoft-uet-config'
 
 // Vendor sections that check themselves (src/integrations/*-config.ts).
 const VENDORS = { clarity: checkClarity, metaPixel: checkMetaPixel, microsoftUet: checkMicrosoftUet }
+import { CookiegateError } from './error'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
-export class CookiegateConfigError extends Error {
+export class CookiegateConfigError extends CookiegateError {
   problems: string[]
   constructor(problems: string[]) {
     super('Invalid Cookiegate config:\n- ' + problems.join('\n- '))

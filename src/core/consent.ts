@@ -6,11 +6,12 @@ import { persist } from './effects/persist'
 import { receipt, type SendReceipt } from './effects/receipt'
 import { reload } from './effects/reload'
 import { createGate } from './gate'
+import { claimPage, holdPage, releasePage } from './live'
 import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type Effect } from './model'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
-import type { Config, ConsentState, Cookiegate, View } from './types'
+import type { Config, ConsentState, Cookiegate, DefaultCategory, View } from './types'
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -36,8 +37,14 @@ export interface Parts {
  * cg.whenAllowed('analytics').then(loadAnalytics)
  * ```
  * @throws CookiegateConfigError listing every problem.
+ * @throws CookiegateError where there is no DOM (server rendering): call it in the browser.
  */
+export function createConsent<Category extends string = DefaultCategory, Service extends string = never>(
+  input?: Config<Category, Service>,
+  parts?: Parts
+): Cookiegate<Category, Service>
 export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+  claimPage()
   let config = resolveConfig(input)
   let names = namesOf(config)
   let store = createChoiceStore(config)
@@ -105,7 +112,7 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
     save(choice) {
       let bad = Object.keys(choice || {}).filter((name) => !names.includes(name))
       if (bad.length) console.error(`Cookiegate: save() got unknown categories or services: ${bad.join(', ')}`)
-      decide({ type: 'save', choice: { ...choice } })
+      decide({ type: 'save', choice: { ...choice } as Record<string, boolean> })
     },
     allow(name) {
       unknown('allow', name)
@@ -130,6 +137,7 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
     destroy() {
       if (destroyed) return
       destroyed = true
+      releasePage(instance)
       unmount?.()
       unlisten()
       unlinks()
@@ -141,6 +149,7 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
       $view.off()
     }
   }
+  holdPage(instance)
   if (parts.mount) unmount = parts.mount(instance)
   // A microtask later, so the script-tag entry has set `window.Cookiegate` and an ESM caller
   // has had the chance to add its listener.

@@ -8,17 +8,18 @@ export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'op
 
 /**
  * The visitor's consent, as held in `instance.consent` and passed to `onChange` listeners
- * and the `cookiegate:change` event.
+ * and the `cookiegate:change` event. `Category` and `Service` are the configured names
+ * (any string when the config is not written out as a literal).
  *
  * ```js
  * cg.consent.get().categories.analytics // false until the visitor says yes
  * ```
  */
-export interface ConsentState {
+export interface ConsentState<Category extends string = string, Service extends string = string> {
   /** True once a choice is stored (or refused for Global Privacy Control). */
   decided: boolean
   /** Every configured category: required ones are always `true`, optional ones `false` until allowed. */
-  categories: Record<string, boolean>
+  categories: Record<Category, boolean>
   /** The config `revision` this choice was made under. */
   revision: number
   /** Random consent id (a UUID), to match proof of consent. `null` while undecided or under GPC. */
@@ -33,7 +34,7 @@ export interface ConsentState {
    * Every configured service (`categories.<name>.services`), `{}` when there are none. A category
    * with services is allowed when at least one of its services is.
    */
-  services: Record<string, boolean>
+  services: Record<Service, boolean>
 }
 
 /**
@@ -77,8 +78,8 @@ export interface ServiceConfig {
   cookieTable?: CookieRow[]
 }
 
-/** One category of cookies, e.g. `analytics`. */
-export interface CategoryConfig {
+/** One category of cookies, e.g. `analytics`. `Service` names its services (see `Config`). */
+export interface CategoryConfig<Service extends string = string> {
   /**
    * Always on: shown as a disabled switch, never refused.
    * @default false
@@ -99,7 +100,7 @@ export interface CategoryConfig {
    * Services of this category, each with its own switch; `allowed(name)` and `data-service`
    * take their names. @default {}
    */
-  services?: Record<string, ServiceConfig>
+  services?: { [Name in Service]?: ServiceConfig }
   /** Cookies of this category listed in the preferences. @default [] */
   cookieTable?: CookieRow[]
 }
@@ -150,18 +151,22 @@ export type Position = 'bottom' | 'top' | 'bottom-right' | 'bottom-left' | 'top-
  * Configuration for `createCookiegate(config)` and the `#cookiegate-config` JSON element.
  * Unknown keys are errors, so a typo can never quietly weaken protection.
  *
+ * `Category` and `Service` are the names of the categories and services. Written as a literal in
+ * the `createCookiegate` call, the config gives the instance those names, so `cg.allowed('analytcs')`
+ * is a type error; a value typed as plain `Config` accepts any name.
+ *
  * ```js
  * createCookiegate({ policyUrl: '/privacy', categories: { essential: { required: true }, analytics: {} } })
  * ```
  */
-export interface Config {
+export interface Config<Category extends string = string, Service extends string = string> {
   /** Link to the privacy policy, shown in the banner: http(s) or a relative URL. */
   policyUrl?: string
   /**
    * The categories, in the order shown.
    * @default { essential: { required: true }, analytics: {} }
    */
-  categories?: Record<string, CategoryConfig>
+  categories?: Record<Category, CategoryConfig<Service>>
   /**
    * Bump it when the cookie policy changes: every stored choice made under another revision is asked again.
    * @default 0
@@ -372,16 +377,22 @@ export interface ResolvedConfig {
 /** What the UI shows: nothing, the first-layer banner, or the preferences modal. */
 export type View = 'none' | 'banner' | 'preferences'
 
-/** A Cookiegate instance, as returned by `createCookiegate` and exposed as `window.Cookiegate`. */
-export interface Cookiegate {
+/** The categories a config without `categories` gets. */
+export type DefaultCategory = 'essential' | 'analytics'
+
+/**
+ * A Cookiegate instance, as returned by `createCookiegate` and exposed as `window.Cookiegate`.
+ * `Category` and `Service` are the configured names (see `Config`).
+ */
+export interface Cookiegate<Category extends string = string, Service extends string = string> {
   /** Nanostores store of the consent state. */
-  readonly consent: ReadableAtom<ConsentState>
+  readonly consent: ReadableAtom<ConsentState<Category, Service>>
   /** Nanostores store of what the UI shows. */
   readonly view: ReadableAtom<View>
   /** The validated config. */
   readonly config: ResolvedConfig
   /** True only when that category or service is allowed now. */
-  allowed(name: string): boolean
+  allowed(name: Category | Service): boolean
   /** Allow every category and store the choice. */
   acceptAll(): void
   /** Refuse every optional category and store the choice. */
@@ -390,20 +401,20 @@ export interface Cookiegate {
    * Store a choice; categories left out are refused. A category's value goes to all its
    * services unless a service is named: `cg.save({ analytics: true, posthog: false })`
    */
-  save(choice: Record<string, boolean>): void
+  save(choice: Partial<Record<Category | Service, boolean>>): void
   /**
    * Allow exactly this category or service and store the choice; every other answer stays as it
    * is (what an embed placeholder's "Always allow" does). A category's services come with it.
    */
-  allow(name: string): void
+  allow(name: Category | Service): void
   /** Show the preferences modal. */
   open(): void
   /** Hide the preferences modal (the banner comes back while undecided). */
   close(): void
   /** Called with the state on every change; returns an unsubscribe function. */
-  onChange(listener: (state: ConsentState) => void): () => void
+  onChange(listener: (state: ConsentState<Category, Service>) => void): () => void
   /** Resolves once the category or service is allowed (at once if it already is). */
-  whenAllowed(name: string): Promise<void>
+  whenAllowed(name: Category | Service): Promise<void>
   /** Forget the stored choice and ask again. */
   reset(): void
   /** Unmount the UI and remove every listener and observer. */

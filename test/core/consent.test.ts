@@ -4,6 +4,7 @@ import { createConsent } from '../../src/core/consent'
 import { CookiegateConfigError, resolveConfig } from '../../src/core/config'
 import { createChoiceStore, randomId } from '../../src/core/storage'
 import type { Config, Cookiegate } from '../../src/core/types'
+import { inAnotherTab } from '../instances'
 
 let instances: Cookiegate[] = []
 const create = (config?: Config) => {
@@ -364,7 +365,7 @@ describe('other tabs and page lifecycle', () => {
   test('takes up a choice made in another tab, through the same gating path', async () => {
     document.body.innerHTML = `<script type="text/plain" data-category="analytics">window.otherTabRan = (window.otherTabRan || 0) + 1</script>`
     let here = create()
-    let there = create()
+    let there = inAnotherTab(create)
     there.acceptAll()
     await vi.waitFor(() => expect(here.allowed('analytics')).toBe(true))
     expect(here.view.get()).toBe('none')
@@ -373,7 +374,7 @@ describe('other tabs and page lifecycle', () => {
 
   test('a withdrawal in another tab deletes this page’s cookies and storage of the category', async () => {
     let here = create()
-    let there = create()
+    let there = inAnotherTab(create)
     here.acceptAll()
     await vi.waitFor(() => expect(there.allowed('analytics')).toBe(true))
     document.cookie = '_ga=1; path=/'
@@ -386,7 +387,7 @@ describe('other tabs and page lifecycle', () => {
 
   test('a reset in another tab brings the banner back', async () => {
     let here = create()
-    let there = create()
+    let there = inAnotherTab(create)
     here.acceptAll()
     await vi.waitFor(() => expect(there.view.get()).toBe('none'))
     there.reset()
