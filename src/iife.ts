@@ -9,7 +9,8 @@ import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
-import { load, loadOr, loadPreferences } from './lazy-iife'
+import { fileName } from './files'
+import { load, loadOr, receipt } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -18,7 +19,7 @@ declare global {
   }
 }
 
-const loadUI = () => load('cookiegate-ui.js')
+const loadUI = () => load('ui')
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {
@@ -61,13 +62,13 @@ function integrate(cg: Cookiegate) {
   if (gcm) googleConsentMode(cg, gcm)
   // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
   // so it is there when the visitor clicks.
-  if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('cookiegate-receipts.js').catch(() => {}))
+  if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('receipts').catch(() => {}))
   let fetched = false
   if (posthog) {
     cg.consent.subscribe(() => {
       if (fetched || !allowedFor(cg, posthog.category!, posthog.service)) return
       fetched = true
-      loadOr('cookiegate-posthog.js').then((module) => module?.loadPosthog(cg, posthog))
+      loadOr('posthog').then((module) => module?.loadPosthog(cg, posthog))
     })
   }
 }
@@ -77,9 +78,11 @@ function init() {
   if (window.Cookiegate) return
   try {
     integrate(
-      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI, loadPreferences), (cg, embed) =>
-        loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed))
-      ))
+      (window.Cookiegate = createConsent(readConfig() as never, {
+        mount: lazyMount(loadUI, () => load('preferences'), fileName('ui', __VERSION__)),
+        placeholder: (cg, embed) => void loadOr('embeds').then((module) => module?.placeholder(cg, embed)),
+        receipt
+      }))
     )
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)

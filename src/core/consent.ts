@@ -2,7 +2,6 @@ import { atom } from 'nanostores'
 import { resolveConfig } from './config'
 import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
-import { receipt } from './lazy'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
@@ -14,13 +13,24 @@ export type MountUI = (instance: Cookiegate) => () => void
 /** Shows a placeholder for a gated embed that may not load yet (`placeholder` in ./embeds). */
 export type ShowPlaceholder = (instance: Cookiegate, embed: HTMLElement) => void
 
+/**
+ * What an entry point plugs into the core: the UI, the embed placeholders, the receipt sender.
+ * Each entry bundles them or fetches them on first need; the core never imports them itself.
+ */
+export interface Parts {
+  mount?: MountUI
+  placeholder?: ShowPlaceholder
+  /** Sends the proof-of-consent receipt for a choice just stored (`receipts.url` is set). */
+  receipt?: (config: ResolvedConfig, state: ConsentState) => void
+}
+
 const emit = (type: string, detail: ConsentState) => {
   document.dispatchEvent(new CustomEvent(type, { detail }))
 }
 
 /**
  * The headless core: validates the config, reads the stored choice, gates tags, deletes a
- * withdrawn category's cookies, and wires the settings links. No UI unless `mount` is given.
+ * withdrawn category's cookies, and wires the settings links. No UI unless `parts.mount` is given.
  *
  * ```js
  * const cg = createConsent({ categories: { essential: { required: true }, analytics: {} } })
@@ -28,7 +38,8 @@ const emit = (type: string, detail: ConsentState) => {
  * ```
  * @throws CookiegateConfigError listing every problem.
  */
-export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
+export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+  let { mount, placeholder: showPlaceholder, receipt } = parts
   let config: ResolvedConfig = resolveConfig(input)
   let services = config.categories.flatMap((c) => c.services)
   let names = [...config.categories.map((c) => c.name), ...services.map((s) => s.name)]
@@ -100,7 +111,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
     // One consent id per visitor and revision, so proof of consent follows every change.
     let next = build(pick, { decided: true, id: prev.id || randomId(), given: prev.given || now, updated: now, method })
     store.write(next)
-    if (config.receipts) receipt(config, next)
+    if (config.receipts) receipt?.(config, next)
     $view.set('none')
     $consent.set(next)
     sync.notify()

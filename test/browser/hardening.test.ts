@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
+import { html, partUrl, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
 // Playwright turns the back/forward cache off by default; scenario 10 needs it.
 const harness = useHarness({ ignoreDefaultArgs: ['--disable-back-forward-cache'] })
@@ -236,7 +236,7 @@ describe('scenario matrix (Chromium)', () => {
     let p = await h.page(html(gatedScript() + FOOTER), {
       init: TRAP + ';' + PRERENDER,
       setup: async (page: Page) => {
-        page.on('request', (r) => r.url().includes('cookiegate-ui.js') && ui.push(r.url()))
+        page.on('request', (r) => partUrl('ui').test(r.url()) && ui.push(r.url()))
         await page.context().addCookies([choiceCookie(h, choice(true))])
       }
     })
@@ -254,7 +254,7 @@ describe('scenario matrix (Chromium)', () => {
     let ui: string[] = []
     let p = await h.page(html(gatedScript() + FOOTER), {
       init: TRAP + ';' + PRERENDER,
-      setup: (page: Page) => page.on('request', (r) => r.url().includes('cookiegate-ui.js') && ui.push(r.url()))
+      setup: (page: Page) => page.on('request', (r) => partUrl('ui').test(r.url()) && ui.push(r.url()))
     })
     await sleep(800)
     expect(ui).toEqual([])

@@ -14,8 +14,10 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { fileName, type Part } from '../../src/files'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
+const VERSION: string = JSON.parse(readFileSync(resolve(DIST, '../package.json'), 'utf8')).version
 
 /** One request received by the analytics host. */
 export interface AnalyticsRequest {
@@ -409,6 +411,12 @@ export const REGULAR_CHROME = {
   init: `Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });
 Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => undefined });`
 }
+
+/** The path of a file the script-tag loader fetches on first need (`/cookiegate-ui-<version>.js`, src/files.ts). */
+export const partPath = (part: Part): string => '/' + fileName(part, VERSION)
+
+/** Matches the URL of that file. */
+export const partUrl = (part: Part): RegExp => new RegExp(partPath(part).replace(/[.]/g, '\\.') + '(\\?|$)')
 
 export { sleep }
 
