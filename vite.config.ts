@@ -66,7 +66,7 @@ const PARTS: Record<Part, string> = {
   preferences: 'src/ui/preferences.tsx',
   posthog: 'src/integrations/posthog.ts',
   receipts: 'src/core/receipts.ts',
-  embeds: 'src/core/embeds.ts'
+  embeds: 'src/embeds/placeholder.ts'
 }
 
 export default defineConfig(({ mode }) => {

@@ -22,7 +22,7 @@ export function createCookiegate(config?: Config): Cookiegate {
       () => import('./ui/index'),
       () => import('./ui/preferences')
     ),
-    placeholder: (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed)),
+    placeholder: (cg, embed) => void import('./embeds/placeholder').then((m) => m.placeholder(cg, embed)),
     receipt: sendChoice
   })
 }

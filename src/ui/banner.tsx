@@ -3,7 +3,7 @@
 import { Component, h } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Actions } from './actions'
-import type { Locale } from './i18n'
+import type { Locale } from './locale'
 import { loadPreferences } from './load-preferences'
 import { adopt } from './styles'
 

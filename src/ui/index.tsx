@@ -5,7 +5,7 @@ import { h, render } from 'preact'
 import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
-import { loadLocale, type Locale } from './i18n'
+import { loadLocale, type Locale } from './locale'
 import { loadPreferences, preferences } from './load-preferences'
 import { adopt, type Sheet } from './styles'
 

@@ -4,7 +4,7 @@ import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
-import { localize, type Locale } from './i18n'
+import { localize, type Locale } from './locale'
 import { modal } from './modal'
 import { Toggle } from './toggle'
 

@@ -6,8 +6,8 @@
  * pressed, and no favicon of its host is fetched.
  */
 import css from '../../styles/embeds.css?inline'
-import { activateMedia } from './gate'
-import type { Cookiegate, Localized } from './types'
+import { activateMedia } from '../core/gate'
+import type { Cookiegate, Localized } from '../core/types'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0
