@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 import { fileName, type Part } from './src/files.ts'
+// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
+import { LANGUAGES } from './src/i18n/languages.ts'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
-// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
-const LANGUAGES = readdirSync('src/i18n').map((file) => file.replace(/\.ts$/, ''))
 
 // dist/cookiegate.css: the same styles the UI adopts (banner, then preferences), minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({

@@ -1,5 +1,6 @@
 import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
-import { GCM_TYPES, KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
+import { LANGUAGES } from '../i18n/languages'
+import { GCM_TYPES, KNOWN_CATEGORIES, TEXT_KEYS } from './defaults'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends Error {

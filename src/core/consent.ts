@@ -10,7 +10,7 @@ import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, V
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
 
-/** Shows a placeholder for a gated embed that may not load yet (`placeholder` in ./embeds). */
+/** Shows a placeholder for a gated embed that may not load yet (`placeholder` in src/embeds/placeholder.ts). */
 export type ShowPlaceholder = (instance: Cookiegate, embed: HTMLElement) => void
 
 /**

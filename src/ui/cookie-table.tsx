@@ -2,7 +2,8 @@
 /** @jsx h */
 import { h } from 'preact'
 import type { CookieRow } from '../core/types'
-import { localize, type Locale } from './locale'
+import { localize } from '../i18n/index'
+import type { Locale } from './locale'
 
 /**
  * The cookies of a category or service, folded away under a summary. Explicit table roles keep
