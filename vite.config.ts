@@ -78,7 +78,9 @@ export default defineConfig(({ mode }) => {
           localNanostoresEpoch(),
           ...(mode === 'iife' ? [compileHint(/^cookiegate\.js$/)] : mode === 'ui' ? [compileHint(/^cookiegate-(ui|preferences)-/)] : [])
         ],
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Classic JSX with Preact's own h() (tsconfig.json agrees): no second element factory from
+    // preact/jsx-runtime in the shipped files. Each .tsx imports `h`.
+    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
     define: {
       __VERSION__: JSON.stringify(version),
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).

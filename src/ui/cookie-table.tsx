@@ -1,5 +1,3 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact'
 import type { CookieRow } from '../core/types'
 import { localize } from '../i18n/index'

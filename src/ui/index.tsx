@@ -1,6 +1,3 @@
-/** @jsxRuntime classic */
-/** @jsx h */
-// Classic JSX in src/ui: Preact's own h() instead of a second element factory from preact/jsx-runtime.
 import { h, render } from 'preact'
 import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'

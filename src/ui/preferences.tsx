@@ -1,5 +1,3 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'

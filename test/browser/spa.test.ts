@@ -44,7 +44,7 @@ beforeAll(async () => {
     clearScreen: false,
     // The app's dependencies, bundled once at start-up: no discovery at run time, so no
     // "new dependencies optimized" full reload in the middle of a test.
-    optimizeDeps: { noDiscovery: true, include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'nanostores', 'js-cookie'] },
+    optimizeDeps: { noDiscovery: true, include: ['preact', 'preact/hooks', 'nanostores', 'js-cookie'] },
     server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null }
   })
   await server.listen()

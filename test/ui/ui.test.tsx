@@ -1,4 +1,5 @@
 import { fireEvent, render, waitFor, within } from '@testing-library/preact'
+import { h } from 'preact'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createCookiegate } from '../../src/index'
 import type { Config, Cookiegate } from '../../src/core/types'
