@@ -3,7 +3,7 @@
  * Cookie Settings link, withdrawal, fail-closed config, GPC and late (SPA) markup.
  */
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, sleep, waitFor, type Harness, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, sleep, storedChoice, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -12,19 +12,11 @@ beforeEach(() => {
 })
 
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const gatedScript = (query = '') =>
   `<script type="text/plain" data-category="analytics" src="${h.analytics}/analytics.js${query}"></script>`
 
-const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: TestPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 const runs = (p: TestPage) => p.page.evaluate(() => (window as any).__analyticsRuns ?? 0)
 
-/** The `cookiegate` cookie as the browser stores it, with its value decoded. */
-async function storedChoice(p: TestPage) {
-  let cookie = (await p.context.cookies()).find((c) => c.name === 'cookiegate')
-  return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
-}
 
 describe('consent flow (script tag, Chromium)', () => {
   test('makes no request to the analytics host before a choice and shows the banner', async () => {

@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, partUrl, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, partUrl, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
 // Playwright turns the back/forward cache off by default; scenario 10 needs it.
 const harness = useHarness({ ignoreDefaultArgs: ['--disable-back-forward-cache'] })
@@ -24,15 +24,12 @@ const TRAP = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => trap.csp.push(e.violatedDirective + ' ' + e.blockedURI))
 })()`
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const gatedScript = (query = '') =>
   `<script type="text/plain" data-category="analytics" src="${h.analytics}/analytics.js${query}"></script>`
 const gatedInline = (flag: string, extra = '') =>
   `<script type="text/plain" data-category="analytics"${extra}>window.${flag} = (window.${flag} || 0) + 1</script>`
 const configElement = (json: string) => `<script type="application/json" id="cookiegate-config">${json}</script>`
 
-const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Cookie settings' })
 const flag = (page: Page, name: string) => page.evaluate((n) => (window as any)[n], name)
 const trap = (page: Page) => page.evaluate(() => (window as any)[Symbol.for('trap')] as { rejections: string[]; csp: string[] })
 

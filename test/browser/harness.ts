@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Cookie, type Page } from 'playwright-core'
 import { fileName, type Part } from '../../src/files'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
@@ -389,7 +389,45 @@ export function useHarness(options?: HarnessOptions): () => Harness {
   return () => h!
 }
 
-/** Polls `fn` until `ok` holds or `timeout` ms passed; returns the last value. */
+/** The markup most test pages end with: a footer with a Cookie Settings link. */
+export const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
+
+/** A Playwright page, or anything that holds one (a TestPage, the SPA suite's pages). */
+export type HasPage = Page | { page: Page }
+const pageOf = (p: HasPage): Page => ('page' in p ? p.page : p)
+
+/** The first layer, by its accessible name (the English title unless `name` says otherwise). */
+export const banner = (p: HasPage, name = 'Cookies on this site') => pageOf(p).getByRole('region', { name })
+
+/** The preferences modal, by its accessible name. */
+export const dialog = (p: HasPage, name = 'Cookie settings') => pageOf(p).getByRole('dialog', { name })
+
+/** The stored choice as CONTRACT §5 defines it. */
+export interface StoredChoice {
+  v: number
+  revision: number
+  id: string
+  given: string
+  updated: string
+  categories: Record<string, boolean>
+  services?: Record<string, boolean>
+  method: string
+}
+
+/** The `cookiegate` cookie (or `name`) as the browser stores it, with its value decoded; undefined if there is none. */
+export async function storedChoice(
+  from: BrowserContext | { context: BrowserContext },
+  name = 'cookiegate'
+): Promise<{ cookie: Cookie; value: StoredChoice } | undefined> {
+  let context = 'context' in from && typeof from.context !== 'function' ? from.context : (from as BrowserContext)
+  let cookie = (await context.cookies()).find((c) => c.name === name)
+  return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
+}
+
+/**
+ * The one polling style of the browser suite: polls `fn` until `ok` holds or `timeout` ms passed
+ * and returns the last value, which the test then asserts (so a timeout fails with what was seen).
+ */
 export async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
   let end = Date.now() + timeout
   let value = await fn()

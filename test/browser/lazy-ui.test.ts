@@ -1,7 +1,7 @@
 /** The UI file is fetched only when there is something to show. */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, partPath, partUrl, sleep, useHarness, waitFor, type Harness } from './harness'
+import { FOOTER, html, partPath, partUrl, sleep, useHarness, waitFor, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -9,7 +9,6 @@ beforeEach(() => {
   h = harness()
 })
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 /** Logs the URL of every request for the UI file (or for the files `pattern` matches). */
 const uiRequests = (page: Page, log: string[], pattern = partUrl('ui')) =>
   page.on('request', (request) => {

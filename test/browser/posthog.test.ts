@@ -3,11 +3,10 @@
  * the loopback analytics host, which also records what reaches its capture endpoint.
  */
 import { describe, expect, test } from 'vitest'
-import { html, REGULAR_CHROME, sleep, useHarness, waitFor, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, REGULAR_CHROME, sleep, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const TOKEN = 'phc_cookiegate_test'
 const page = () => {
   let config = {
@@ -23,8 +22,6 @@ const page = () => {
   }
   return harness().page(html(FOOTER, { head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>` }), REGULAR_CHROME)
 }
-const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: TestPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 
 /** Every PostHog trace in the browser: `ph_*` cookies on any domain, `ph_*`/`__ph_*` storage keys. */
 async function traces(p: TestPage) {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from './harness'
+import { banner, dialog, launchChromium, storedChoice, waitFor } from './harness'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const MODULE = '/analytics-module.ts'
@@ -90,8 +90,6 @@ async function openSpa(hash = ''): Promise<SpaPage> {
   return { page, context, requests, errors }
 }
 
-const banner = (p: SpaPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: SpaPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 const moduleViews = (p: SpaPage) => p.page.evaluate(() => (window as SpaWindow).demoAnalyticsModule?.views.map((v) => v.page) ?? null)
 const tagRuns = (p: SpaPage) => p.page.evaluate(() => (window as SpaWindow).demoAnalytics?.runs.map((r) => r.page) ?? [])
 
@@ -100,13 +98,8 @@ async function serverEvents(): Promise<DemoEvent[]> {
   return (await response.json()) as DemoEvent[]
 }
 
-async function consentCookie(context: BrowserContext): Promise<{ categories: Record<string, boolean>; method: string } | null> {
-  let cookie = (await context.cookies()).find((c) => c.name === 'cookiegate')
-  return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
-}
-
-/** `expect.poll` with room for a loaded machine (its default gives up after 1 s). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10000, interval: 50 })
+/** Waits until the element `selector` says `text` (Playwright re-checks it until it does). */
+const says = (p: SpaPage, selector: string, text: string) => p.page.locator(selector, { hasText: text }).waitFor()
 
 /** Follows an app route from the header navigation. */
 async function go(p: SpaPage, name: string) {
@@ -125,11 +118,11 @@ describe('SPA demo (npm import, Vite dev server)', () => {
 
     // The banner is up (the lazy UI chunk has loaded) and nothing optional has been fetched or run.
     await banner(p).waitFor({ state: 'visible' })
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
+    await says(p, '#when-allowed', 'is pending')
     expect(p.requests).not.toContain(MODULE)
     expect(p.requests).not.toContain('/demo-analytics/capture')
     expect(await moduleViews(p)).toBeNull()
-    expect(await consentCookie(p.context)).toBeNull()
+    expect(await storedChoice(p)).toBeUndefined()
 
     let requestsBeforeClick = p.requests.length
     await acceptAll(p)
@@ -139,14 +132,14 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     expect(await moduleViews(p)).toEqual(['#/'])
     expect(p.requests.indexOf(MODULE)).toBeGreaterThanOrEqual(requestsBeforeClick)
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('resolved')
-    await poll(async () => (await serverEvents()).filter((e) => e.page?.includes('whenAllowed module')).length)
-      .toBe(before + 1)
-    expect(await consentCookie(p.context)).toMatchObject({ method: 'accept-all', categories: { analytics: true } })
+    await says(p, '#when-allowed', 'resolved')
+    let sent = async () => (await serverEvents()).filter((e) => e.page?.includes('whenAllowed module')).length
+    expect(await waitFor(sent, (n) => n > before, 10000)).toBe(before + 1)
+    expect((await storedChoice(p))?.value).toMatchObject({ method: 'accept-all', categories: { analytics: true } })
 
     // Later route changes are page views of the already-loaded module: no second request for it.
     await go(p, 'Settings')
-    await poll(() => moduleViews(p)).toEqual(['#/', '#/settings'])
+    expect(await waitFor(() => moduleViews(p), (views) => views?.length === 2, 10000)).toEqual(['#/', '#/settings'])
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
     expect(p.errors).toEqual([])
   })
@@ -162,7 +155,7 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     await p.page.waitForFunction(() => ((window as SpaWindow).demoAnalytics?.runs.length ?? 0) >= 1)
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(p.requests.filter((r) => r === '/demo-analytics.js')).toHaveLength(1)
-    await poll(() => p.page.locator('#tag-status').textContent()).toContain('The tag ran')
+    await says(p, '#tag-status', 'The tag ran')
     let names = async () => (await p.context.cookies()).map((c) => c.name)
     expect(await names()).toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).not.toBeNull()
@@ -180,16 +173,16 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     await dialog(p).waitFor({ state: 'hidden' })
 
     // Withdrawn: stored, the tag's cookie and storage key are gone, whenAllowed is pending again.
-    expect(await consentCookie(p.context)).toMatchObject({ method: 'custom', categories: { analytics: false } })
-    await poll(names).not.toContain('_ga')
+    expect((await storedChoice(p))?.value).toMatchObject({ method: 'custom', categories: { analytics: false } })
+    expect(await waitFor(names, (list) => !list.includes('_ga'), 10000)).not.toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).toBeNull()
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
-    await poll(() => p.page.locator('#consent-state').textContent()).toContain('Custom choice')
+    await says(p, '#when-allowed', 'is pending')
+    await says(p, '#consent-state', 'Custom choice')
 
     // The route's new tag stays inert, and route changes are no longer counted.
     let views = (await moduleViews(p))!.length
     await go(p, 'Reports')
-    await poll(() => p.page.locator('#tag-status').textContent()).toContain('waiting as type="text/plain"')
+    await says(p, '#tag-status', 'waiting as type="text/plain"')
     expect(await p.page.locator('#view script[data-category="analytics"]').getAttribute('type')).toBe('text/plain')
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(await moduleViews(p)).toHaveLength(views)

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, sleep, type Harness, type TestPage } from './harness'
+import { banner, html, sleep, useHarness, type Harness, type TestPage } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -15,7 +15,6 @@ beforeEach(() => {
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const config = (value: object) => `<script type="application/json" id="cookiegate-config">${JSON.stringify(value)}</script>`
-const banner = (p: TestPage, name = 'Cookies on this site') => p.page.getByRole('region', { name })
 /** A computed style of an element inside the UI's shadow root. */
 const styleOf = (p: TestPage, selector: string, property: string) =>
   p.page.evaluate(
