@@ -1,7 +1,7 @@
 /** Embeds with contextual consent in Chromium: a loopback "video host" serves the embedded page. */
 import { createRequire } from 'node:module'
 import { describe, expect, test } from 'vitest'
-import { html, partPath, sleep, storedChoice, useHarness, waitFor, type TestPage } from './harness'
+import { html, partPath, settled, storedChoice, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 const CONFIG = { categories: { essential: { required: true }, analytics: {}, marketing: {} } }
@@ -31,7 +31,7 @@ describe('embed placeholders (Chromium)', () => {
     let other = p.page.getByRole('group', { name: 'analytics.test' })
     expect((await other.boundingBox())?.width).toBe(560)
     expect(Math.round((await other.boundingBox())!.height)).toBe(315)
-    await sleep(500)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(await p.page.locator('iframe[src]').count()).toBe(0)
     // A returning visitor who refused gets placeholders without the banner's UI file.

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Cookie, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Cookie, type Locator, type Page } from 'playwright-core'
 import { fileName, type Part } from '../../src/files'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
@@ -423,6 +423,35 @@ export async function storedChoice(
   let cookie = (await context.cookies()).find((c) => c.name === name)
   return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
 }
+
+/**
+ * Waits until the page's network has been quiet for `quiet` ms (no request started or ended),
+ * at most `timeout` ms: the condition for a check that something did NOT happen, since what a
+ * page does of its own accord (a gated tag, a lazy file, a beacon) shows as a request. Unlike
+ * `waitForLoadState('networkidle')`, it also waits after a click, not only after the load.
+ */
+export async function settled(p: HasPage, quiet = 500, timeout = 15000): Promise<void> {
+  let page = pageOf(p)
+  let last = Date.now()
+  let bump = () => {
+    last = Date.now()
+  }
+  page.on('request', bump).on('requestfinished', bump).on('requestfailed', bump)
+  try {
+    let end = Date.now() + timeout
+    while (Date.now() - last < quiet && Date.now() < end) await sleep(25)
+  } finally {
+    page.off('request', bump).off('requestfinished', bump).off('requestfailed', bump)
+  }
+}
+
+/** Resolves once the CSS animations in `locator` (such as the banner's entrance) have finished. */
+export const animationsDone = (locator: Locator): Promise<void> =>
+  locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => {}))
+
+/** Resolves once the page has rendered two more frames and delivered their performance entries. */
+export const painted = (p: HasPage): Promise<void> =>
+  pageOf(p).evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))))
 
 /**
  * The one polling style of the browser suite: polls `fn` until `ok` holds or `timeout` ms passed
