@@ -58,12 +58,12 @@ const compileHint = (files: RegExp): Plugin => ({
 //                              of its own, as it shares the language code (src/i18n) with the UI and must not import it
 //   vite build --mode iife   → dist/cookiegate.js: the script-tag file, the core only
 // The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
-const scriptTagFiles = (parts: Part[]) => Object.fromEntries(parts.map((part) => [fileName(part, version).replace(/\.js$/, ''), PARTS[part]]))
-const PARTS: Record<Part, string> = {
+// The preferences are not an entry but the UI's chunk (src/ui/load-preferences.ts), named in
+// chunkFileNames below: as an entry they would share Preact with the UI through a third file.
+type Entry = Exclude<Part, 'preferences'>
+const scriptTagFiles = (parts: Entry[]) => Object.fromEntries(parts.map((part) => [fileName(part, version).replace(/\.js$/, ''), PARTS[part]]))
+const PARTS: Record<Entry, string> = {
   ui: 'src/ui/index.tsx',
-  // Not an entry: a chunk of the UI (src/ui/load-preferences.ts), named below. As an entry it
-  // would share Preact with the UI through a third file.
-  preferences: 'src/ui/preferences.tsx',
   posthog: 'src/integrations/posthog.ts',
   receipts: 'src/core/receipts.ts',
   embeds: 'src/embeds/placeholder.ts'
