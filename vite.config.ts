@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
+import { fileName, type Part } from './src/files.ts'
+// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
+import { LANGUAGES } from './src/i18n/languages.ts'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
-// One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
-const LANGUAGES = readdirSync('src/i18n').map((file) => file.replace(/\.ts$/, ''))
 
 // dist/cookiegate.css: the same styles the UI adopts (banner, then preferences), minified, for npm users who style from a file.
 const emitStylesheet = (): Plugin => ({
@@ -29,28 +30,6 @@ const localNanostoresEpoch = (): Plugin => ({
   }
 })
 
-// The script-tag file fetches what only a choice being made needs (src/core/lazy.ts) from its own folder.
-const lazyFromFolder = (): Plugin => ({
-  name: 'cookiegate-lazy-from-folder',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (source === './lazy' && importer && /[\\/]src[\\/]core[\\/]/.test(importer)) return this.resolve('../lazy-iife', importer)
-  }
-})
-
-// The preferences chunk imports Preact and the rest from cookiegate-ui.js, which the loader
-// imports as `cookiegate-ui.js?v=<version>`: the chunk must ask for that same URL, or the browser
-// would fetch and run a second copy of the UI (and of Preact) beside the first.
-const sameUIUrl = (): Plugin => ({
-  name: 'cookiegate-same-ui-url',
-  generateBundle(_options, bundle) {
-    for (let chunk of Object.values(bundle)) {
-      if (chunk.type !== 'chunk' || chunk.fileName === 'cookiegate-ui.js') continue
-      chunk.code = chunk.code.replace(/(["'`])\.\/cookiegate-ui\.js\1/g, `$1./cookiegate-ui.js?v=${version}$1`)
-    }
-  }
-})
-
 // V8's explicit compile hint (Chrome 136+; other engines read a comment): nearly every function
 // of the loader and of the UI runs as soon as the file does, so compile them all eagerly, off the
 // main thread while the file streams in, instead of one by one on first call. Measured with
@@ -65,44 +44,53 @@ const compileHint = (files: RegExp): Plugin => ({
   }
 })
 
-// Three passes, in this order (Vite cannot build an IIFE from several entries, and `external`
-// applies to a whole build):
-//   vite build             → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
-//   vite build --mode ui   → dist/cookiegate-ui.js: the banner the loader imports on first need, Preact bundled in,
-//                            dist/cookiegate-preferences-<hash>.js, the preferences it imports on intent or open,
-//                            dist/cookiegate-posthog.js, which the loader imports once PostHog is allowed,
-//                            dist/cookiegate-embeds.js, for the placeholders of embeds not yet allowed,
-//                            dist/cookiegate-receipts.js, which it imports to send a proof-of-consent receipt,
-//                            and dist/i18n/<code>-<hash>.js, the one language the UI then imports
-//   vite build --mode iife → dist/cookiegate.js: the script-tag file, the core only
+// Four passes (Vite cannot build an IIFE from several entries, and `external` applies to a whole
+// build). None reads another's output: the script-tag files are named from the version alone
+// (src/files.ts), so they can run in any order once the first has emptied dist/.
+//   vite build               → dist/cookiegate.mjs, core.mjs, ui.mjs (ESM, dependencies external) + cookiegate.css
+//   vite build --mode ui     → dist/cookiegate-ui-<version>.js: the banner the loader imports on first need, Preact bundled in,
+//                              dist/cookiegate-preferences-<version>.js, the chunk it imports on intent or open (and
+//                              the loader beside it), which imports Preact and the rest from it,
+//                              dist/cookiegate-posthog-<version>.js, which the loader imports once PostHog is allowed,
+//                              dist/cookiegate-receipts-<version>.js, which it imports to send a proof-of-consent receipt,
+//                              and dist/i18n/<code>-<hash>.js, the one language the UI then imports
+//   vite build --mode embeds → dist/cookiegate-embeds-<version>.js, for the placeholders of embeds not yet allowed: a pass
+//                              of its own, as it shares the language code (src/i18n) with the UI and must not import it
+//   vite build --mode iife   → dist/cookiegate.js: the script-tag file, the core only
 // The ESM pass emits dist/i18n/<code>.mjs as entries (`cookiegate/i18n/de`), which ui.mjs imports.
-// The loader imports the preferences chunk by its hashed name, so the ui pass runs before the
-// iife pass (package.json "build") and the iife pass reads the name from dist/.
-const preferencesFile = (mode: string): string => {
-  if (mode !== 'iife') return 'cookiegate-preferences.js'
-  // The newest, should an earlier ui pass have left one behind.
-  let [file] = (existsSync('dist') ? readdirSync('dist') : [])
-    .filter((name) => /^cookiegate-preferences-[\w-]+\.js$/.test(name))
-    .sort((a, b) => statSync(`dist/${b}`).mtimeMs - statSync(`dist/${a}`).mtimeMs)
-  if (!file) throw new Error('dist/cookiegate-preferences-<hash>.js is missing: run `vite build --mode ui` before `vite build --mode iife`')
-  return file
+// The preferences are not an entry but the UI's chunk (src/ui/load-preferences.ts), named in
+// chunkFileNames below: as an entry they would share Preact with the UI through a third file.
+type Entry = Exclude<Part, 'preferences'>
+const scriptTagFiles = (parts: Entry[]) => Object.fromEntries(parts.map((part) => [fileName(part, version).replace(/\.js$/, ''), PARTS[part]]))
+const PARTS: Record<Entry, string> = {
+  ui: 'src/ui/index.tsx',
+  posthog: 'src/integrations/posthog.ts',
+  receipts: 'src/core/receipts.ts',
+  embeds: 'src/embeds/placeholder.ts',
+  clarity: 'src/integrations/clarity.ts',
+  'meta-pixel': 'src/integrations/meta-pixel.ts',
+  'microsoft-uet': 'src/integrations/microsoft-uet.ts'
 }
 
 export default defineConfig(({ mode }) => {
   // `--mode node`: cookiegate/testing and the `cookiegate` bin, for Node only; built on their own so
   // that what they share with the core does not split the browser entries into more chunks.
   let node = mode === 'node'
-  let esm = mode !== 'iife' && mode !== 'ui' && !node
+  let esm = !['ui', 'embeds', 'iife', 'node'].includes(mode)
   return {
     plugins: esm
       ? [emitStylesheet()]
       : node
         ? []
-        : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(/^cookiegate\.js$/)] : [sameUIUrl(), compileHint(/^cookiegate-(ui|preferences-[\w-]+)\.js$/)])],
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        : [
+          localNanostoresEpoch(),
+          ...(mode === 'iife' ? [compileHint(/^cookiegate\.js$/)] : mode === 'ui' ? [compileHint(/^cookiegate-(ui|preferences)-/)] : [])
+        ],
+    // Classic JSX with Preact's own h() (tsconfig.json agrees): no second element factory from
+    // preact/jsx-runtime in the shipped files. Each .tsx imports `h`.
+    oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
     define: {
       __VERSION__: JSON.stringify(version),
-      __PREFERENCES__: JSON.stringify(preferencesFile(mode)),
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
       ...(esm || node ? {} : { 'process.env.NODE_ENV': '"production"' })
     },
@@ -116,17 +104,9 @@ export default defineConfig(({ mode }) => {
         ? { entry: { testing: 'src/testing/index.ts', scan: 'src/testing/scan.ts' }, formats: ['es'], fileName: (_format: string, name: string) => `${name}.mjs` }
         : mode === 'iife'
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
-          : mode === 'ui'
+          : mode === 'ui' || mode === 'embeds'
             ? {
-                entry: {
-                  'cookiegate-ui': 'src/ui/index.tsx',
-                  'cookiegate-posthog': 'src/integrations/posthog.ts',
-                  'cookiegate-clarity': 'src/integrations/clarity.ts',
-                  'cookiegate-meta-pixel': 'src/integrations/meta-pixel.ts',
-                  'cookiegate-microsoft-uet': 'src/integrations/microsoft-uet.ts',
-                  'cookiegate-embeds': 'src/core/embeds.ts',
-                  'cookiegate-receipts': 'src/core/receipts.ts'
-                },
+                entry: scriptTagFiles(mode === 'ui' ? ['ui', 'posthog', 'clarity', 'meta-pixel', 'microsoft-uet', 'receipts'] : ['embeds']),
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.js`
               }
@@ -149,17 +129,24 @@ export default defineConfig(({ mode }) => {
                 fileName: (_format, name) => `${name}.mjs`
               }) as LibraryOptions,
       rolldownOptions: {
-        // Script tag: a lazily imported chunk may import what it shares with the entry from the
-        // entry itself (cookiegate-preferences → cookiegate-ui), instead of both importing a third
-        // file. npm: an entry exports exactly what its source does (no internal `t` beside
+        // Script tag: an entry may import what it shares with another from that entry itself
+        // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
+        // npm: an entry exports exactly what its source does (no internal `t` beside
         // `createConsent`); what entries and chunks share goes to a chunk of its own.
         preserveEntrySignatures: esm ? 'strict' : 'allow-extension',
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
-          // In the ui pass, the only lazy chunks are languages; anything shared keeps our prefix.
+          // In the ui pass, the only lazy chunks are the preferences and the languages; anything
+          // shared keeps our prefix.
           chunkFileNames: (chunk) =>
-            mode !== 'ui' ? '[name]-[hash].mjs' : LANGUAGES.includes(chunk.name) ? 'i18n/[name]-[hash].js' : 'cookiegate-[name]-[hash].js'
+            esm
+              ? '[name]-[hash].mjs'
+              : chunk.name === 'preferences'
+                ? fileName('preferences', version)
+                : LANGUAGES.includes(chunk.name)
+                  ? 'i18n/[name]-[hash].js'
+                  : 'cookiegate-[name]-[hash].js'
         }
       }
     },

@@ -306,7 +306,8 @@ export default defineConfig({
   resolve: {
     alias: [{ find: /^cookiegate$/, replacement: resolve(repoDir, 'src/index.ts') }]
   },
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The library's own JSX setting (vite.config.ts): classic, with Preact's h().
+  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   // The sources read the package version (receipts, lazy-file URLs), which the library build defines.
   define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync(resolve(repoDir, 'package.json'), 'utf8')).version) },
   server: {

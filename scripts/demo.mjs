@@ -32,7 +32,7 @@ setInterval(() => process.ppid !== parent && stop(), 500).unref()
 
 if (!args.includes('--serve-only')) {
   // The same passes as `npm run build`, in the same order (the first empties dist/).
-  for (let mode of ['production', 'ui', 'iife']) {
+  for (let mode of ['production', 'ui', 'embeds', 'iife']) {
     if (stopping) break
     await build({ root: repo, configFile: resolve(repo, 'vite.config.ts'), mode, logLevel: 'warn' })
   }

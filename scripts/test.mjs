@@ -1,5 +1,5 @@
-// `npm test`: typecheck → build → size budgets → unit tests → browser tests → example apps and package tests (the packed
-// tarball in real apps and a consumer project), then one summary line that CI reads:
+// `npm test`: lint → typecheck → build → size budgets → unit tests → browser tests → example apps and package tests
+// (the packed tarball in real apps and a consumer project), then one summary line that CI reads:
 // "N passed, N failed". Every step runs even when an earlier one fails, so the log shows all of it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -15,6 +15,11 @@ let steps = []
 let passed = 0
 let failed = 0
 
+// Lint (.oxlintrc.json, with the import boundary: src/core, src/integrations and src/embeds never
+// import Preact or src/ui). A lint failure counts as one failure in the summary line.
+let linted = run('lint', 'npx', ['oxlint', '--deny-warnings'])
+steps.push(['lint', linted])
+if (!linted) failed += 1
 steps.push(['typecheck', run('typecheck', 'npx', ['tsc', '--noEmit'])])
 let built = run('build', 'npm', ['run', 'build', '--silent'])
 steps.push(['build', built])

@@ -5,13 +5,13 @@
 import { atom } from 'nanostores'
 import { resolveConfig } from './core/config'
 import { createConsent } from './core/consent'
-import { UI_FILE } from './core/files'
 import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 import { uetConsentDefault } from './integrations/microsoft-uet-default'
-import { load, loadOr, loadPreferences, receipt } from './lazy-iife'
+import { fileName } from './files'
+import { load, loadOr, receipt } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-const loadUI = () => load(UI_FILE)
+const loadUI = () => load('ui')
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {
@@ -60,10 +60,10 @@ function createClosed(): Cookiegate {
 
 // Integration → its file beside cookiegate.js, and the function that file exports to run it.
 const LAZY = {
-  posthog: ['cookiegate-posthog.js', 'loadPosthog'],
-  clarity: ['cookiegate-clarity.js', 'loadClarity'],
-  metaPixel: ['cookiegate-meta-pixel.js', 'loadMetaPixel'],
-  microsoftUet: ['cookiegate-microsoft-uet.js', 'loadMicrosoftUet']
+  posthog: ['posthog', 'loadPosthog'],
+  clarity: ['clarity', 'loadClarity'],
+  metaPixel: ['meta-pixel', 'loadMetaPixel'],
+  microsoftUet: ['microsoft-uet', 'loadMicrosoftUet']
 } as const
 
 /** Runs the configured integrations; a vendor's code is fetched only once it is allowed. */
@@ -72,7 +72,7 @@ function integrate(cg: Cookiegate) {
   if (integrations.googleConsentMode) googleConsentMode(cg, integrations.googleConsentMode)
   // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
   // so it is there when the visitor clicks.
-  if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('cookiegate-receipts.js').catch(() => {}))
+  if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('receipts').catch(() => {}))
   for (let [key, [file, run]] of Object.entries(LAZY)) {
     let options = integrations[key as keyof typeof LAZY] as { category: string; service?: string } | undefined
     let fetched = false
@@ -92,8 +92,8 @@ function init() {
   try {
     integrate(
       (window.Cookiegate = createConsent(readConfig() as never, {
-        mount: lazyMount(loadUI, loadPreferences),
-        placeholder: (cg, embed) => loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed)),
+        mount: lazyMount(loadUI, () => load('preferences'), fileName('ui', __VERSION__)),
+        placeholder: (cg, embed) => void loadOr('embeds').then((module) => module?.placeholder(cg, embed)),
         receipt
       }))
     )

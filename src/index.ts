@@ -1,7 +1,7 @@
 /** `cookiegate`: the core plus the Preact UI, which is loaded only when it has something to show. */
 import { createConsent } from './core/consent'
-import { receipt } from './core/lazy'
 import { lazyMount } from './core/lazy-mount'
+import { sendChoice } from './core/receipts'
 import type { Config, Cookiegate, DefaultCategory } from './core/types'
 
 export * from './core/index'
@@ -25,7 +25,7 @@ export function createCookiegate<Category extends string = DefaultCategory, Serv
       () => import('./ui/index'),
       () => import('./ui/preferences')
     ),
-    placeholder: (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed)),
-    receipt
+    placeholder: (cg, embed) => void import('./embeds/placeholder').then((m) => m.placeholder(cg, embed)),
+    receipt: sendChoice
   })
 }

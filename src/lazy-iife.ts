@@ -1,30 +1,25 @@
 /**
- * The script-tag build's src/core/lazy.ts (swapped in by vite.config.ts): each part is a file
- * beside cookiegate.js, fetched on first need.
+ * How the script-tag file (src/iife.ts) gets the parts it does not carry: each is a file beside
+ * cookiegate.js, named by ./files, imported on first need.
  */
-import { versioned } from './core/files'
 import type { ConsentState, ResolvedConfig } from './core/types'
+import { fileName, type Part } from './files'
 
 // `currentScript` is only set while this file first runs.
 const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href
 
-/** Imports `file` from beside cookiegate.js; the version in the URL keeps a cached file from an older release away from a newer loader. */
-export const load = (file: string) => import(/* @vite-ignore */ new URL(versioned(file), base).href)
-
-/**
- * Imports the preferences chunk by the URL cookiegate-ui.js itself uses for it (hashed, so no
- * version query): the same module, fetched alongside the UI instead of after it.
- */
-export const loadPreferences = () => import(/* @vite-ignore */ new URL(__PREFERENCES__, base).href)
+/** Imports a part from beside cookiegate.js, by the same URL its sibling files use for it. */
+export const load = (part: Part) => import(/* @vite-ignore */ new URL(fileName(part, __VERSION__), base).href)
 
 /** `load`, logging a failure instead of passing it on. */
-export const loadOr = (file: string) =>
-  load(file).catch((error) => {
-    console.error(`Cookiegate: could not load ${file}`, error)
+export const loadOr = (part: Part) =>
+  load(part).catch((error) => {
+    console.error(`Cookiegate: could not load ${fileName(part, __VERSION__)}`, error)
   })
 
+/** Sends the proof-of-consent receipt of a choice with the code of cookiegate-receipts-<version>.js. */
 export const receipt = (config: ResolvedConfig, state: ConsentState): void => {
   // The page of the choice, even if the visitor moves on while the file loads.
   let page = location.origin + location.pathname
-  loadOr('cookiegate-receipts.js').then((m) => m?.sendChoice(config, state, page))
+  loadOr('receipts').then((m) => m?.sendChoice(config, state, page))
 }

@@ -1,6 +1,31 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, normalize } from 'node:path'
 import { describe, expect, test } from 'vitest'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+const read = (file: string) => readFileSync(`dist/${file}`, 'utf8')
+/** What a script-tag file is named in dist/ (src/files.ts). */
+const part = (name: string) => `cookiegate-${name}-${version}.js`
+
+/** The relative files a built module imports, statically or dynamically, resolved against its own folder. */
+const importsOf = (file: string): string[] =>
+  [...read(file).matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) =>
+    normalize(join(dirname(file), m[1]!))
+  )
+
+/** `file` and every file it imports, transitively: what a browser or bundler may end up loading. */
+function closure(file: string): string[] {
+  let seen = new Set<string>()
+  let visit = (name: string) => {
+    if (seen.has(name)) return
+    seen.add(name)
+    expect(existsSync(`dist/${name}`), `${name}, imported from the closure of ${file}`).toBe(true)
+    importsOf(name).forEach(visit)
+  }
+  visit(file)
+  return [...seen]
+}
 
 // Runs after `npm run build`: checks what ships, not the sources.
 describe('built files', () => {
@@ -14,56 +39,55 @@ describe('built files', () => {
     expect(typeof core.CookiegateConfigError).toBe('function')
   })
 
-  test('the core entry does not pull in Preact', () => {
-    // core.mjs and every chunk it imports, however deep.
-    let names = ['core.mjs']
-    let files: string[] = []
-    for (let name of names) {
-      let code = readFileSync(`dist/${name}`, 'utf8')
-      files.push(code)
-      for (let [, chunk] of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) if (!names.includes(chunk!)) names.push(chunk!)
-    }
-    expect(names.length).toBeGreaterThan(1)
-    expect(files.join('\n')).not.toMatch(/["']preact/)
+  test('the core entry does not pull in Preact, through any chain of imports', () => {
+    let files = closure('core.mjs')
+    // The walk follows chunks: the core has some (shared with cookiegate.mjs).
+    expect(files.length).toBeGreaterThan(1)
+    for (let file of files) expect(read(file), file).not.toMatch(/["']preact/)
   })
 
   test('the script-tag file has no Preact and loads the UI file beside it', () => {
-    let loader = readFileSync('dist/cookiegate.js', 'utf8')
-    let ui = readFileSync('dist/cookiegate-ui.js', 'utf8')
+    let loader = read('cookiegate.js')
+    let ui = read(part('ui'))
     expect(loader).not.toMatch(/process\.env|^import /m)
-    expect(loader).toContain('cookiegate-ui.js')
-    expect(loader).toMatch(/\?v=\d+\.\d+\.\d+/)
+    // The loader builds each part's name from the version, the way the build names the files.
+    expect(loader).toContain('`cookiegate-${')
+    expect(loader).toContain(`\`${version}\``)
     expect(loader).not.toContain('.cg-banner')
     expect(ui).not.toMatch(/process\.env|^import /m)
     expect(ui).toContain('.cg-banner')
     expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
   })
 
+  test('every file the script-tag build may fetch is one of its named parts, a language, or nothing else', () => {
+    let files = ['ui', 'preferences', 'embeds', 'receipts', 'posthog'].flatMap((name) => closure(part(name)))
+    for (let file of files) expect(file).toMatch(new RegExp(`^(cookiegate-[a-z]+-${version.replace(/\./g, '\\.')}\\.js|i18n/[a-z]+-[\\w-]+\\.js)$`))
+    // The placeholders and the senders fetch nothing else: above all, not the UI with Preact.
+    for (let name of ['embeds', 'receipts', 'posthog']) expect(closure(part(name)), name).toEqual([part(name)])
+    // No file of the script-tag build is left unreached (a stray shared chunk would be a request nobody budgets).
+    let shipped = readdirSync('dist').filter((file) => /^cookiegate-.*\.js$/.test(file))
+    expect(shipped.sort()).toEqual(['embeds', 'posthog', 'preferences', 'receipts', 'ui'].map(part))
+  })
+
   test('the preferences are a chunk of their own that shares the one copy of the UI and Preact', () => {
-    let ui = readFileSync('dist/cookiegate-ui.js', 'utf8')
-    let [file] = ui.match(/cookiegate-preferences-[\w-]+\.js/) ?? []
-    expect(file).toBeDefined()
-    let prefs = readFileSync(`dist/${file}`, 'utf8')
+    let ui = read(part('ui'))
+    let prefs = read(part('preferences'))
+    expect(importsOf(part('ui'))).toContain(part('preferences'))
     expect(ui).not.toContain('.cg-modal')
     expect(prefs).toContain('.cg-modal')
-    // The loader imports `cookiegate-ui.js?v=<version>`; any other URL would be a second module.
-    let version = JSON.parse(readFileSync('package.json', 'utf8')).version
-    let imports = [...prefs.matchAll(/from\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1])
-    expect(imports).toEqual([`./cookiegate-ui.js?v=${version}`])
-    expect(readFileSync('dist/cookiegate.js', 'utf8')).toContain('?v=')
+    // The loader imports the UI by this same URL; any other would be a second module.
+    expect(importsOf(part('preferences'))).toEqual([part('ui')])
   })
 
   test('the loader and the UI ask V8 to compile all their functions at once, off the main thread', () => {
-    let prefs = readFileSync('dist/cookiegate-ui.js', 'utf8').match(/cookiegate-preferences-[\w-]+\.js/)![0]
-    for (let file of ['cookiegate.js', 'cookiegate-ui.js', prefs]) {
-      expect(readFileSync(`dist/${file}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true)
+    for (let file of ['cookiegate.js', part('ui'), part('preferences')]) {
+      expect(read(file).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true)
     }
   })
 
   test('the script-tag file leaves PostHog to a chunk it loads only when PostHog is allowed', () => {
-    let loader = readFileSync('dist/cookiegate.js', 'utf8')
-    let chunk = readFileSync('dist/cookiegate-posthog.js', 'utf8')
-    expect(loader).toContain('cookiegate-posthog.js')
+    let loader = read('cookiegate.js')
+    let chunk = read(part('posthog'))
     expect(loader).not.toContain('opt_in_capturing')
     expect(chunk).toContain('opt_in_capturing')
     expect(chunk).toMatch(/export\s*\{[^}]*loadPosthog/)
@@ -85,7 +109,7 @@ describe('built files', () => {
   })
 
   test('ships a stylesheet and type declarations', () => {
-    expect(readFileSync('dist/cookiegate.css', 'utf8')).toContain('--cg-bg')
-    expect(readFileSync('dist/types/index.d.ts', 'utf8')).toContain('createCookiegate')
+    expect(read('cookiegate.css')).toContain('--cg-bg')
+    expect(read('types/index.d.ts')).toContain('createCookiegate')
   })
 })

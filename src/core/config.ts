@@ -1,5 +1,6 @@
 import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
-import { GCM_TYPES, KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
+import { LANGUAGES } from '../i18n/languages'
+import { GCM_TYPES, KNOWN_CATEGORIES, TEXT_KEYS } from './defaults'
 import { checkClarity } from '../integrations/clarity-config'
 import { checkMetaPixel } from '../integrations/meta-pixel-config'
 import { checkMicrosoftUet } from '../integrations/microsoft-uet-config'

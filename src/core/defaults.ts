@@ -23,9 +23,6 @@ export const TEXT_KEYS: (keyof Texts)[] = [
   'cookieDuration'
 ]
 
-/** Languages with a bundled translation besides English (src/i18n/<code>.ts, loaded on demand by the UI). */
-export const LANGUAGES = ['ar', 'cs', 'da', 'de', 'es', 'fi', 'fr', 'he', 'it', 'nl', 'pl', 'pt', 'sv']
-
 /** What a category deletes on withdrawal when the config does not say. */
 export const KNOWN_CATEGORIES: Record<string, { cookies: string[]; storage: string[] }> = {
   analytics: {

@@ -8,7 +8,12 @@ import type { MountUI } from './consent'
  * which the UI would otherwise only request once it has loaded itself: on intent and on open
  * both downloads run side by side.
  */
-export function lazyMount(load: () => Promise<{ mountUI: MountUI }>, preloadPreferences?: () => Promise<unknown>): MountUI {
+export function lazyMount(
+  load: () => Promise<{ mountUI: MountUI }>,
+  preloadPreferences?: () => Promise<unknown>,
+  /** The file `load` fetches, for the console error that names it. */
+  file = 'the UI chunk'
+): MountUI {
   return (cg) => {
     if (!cg.config.ui) return () => {}
     let loading: Promise<{ mountUI: MountUI }> | undefined
@@ -19,7 +24,7 @@ export function lazyMount(load: () => Promise<{ mountUI: MountUI }>, preloadPref
         // Nothing optional runs without a choice, so a missing UI file fails closed; a later
         // open() tries again.
         loading = undefined
-        console.error('Cookiegate: could not load its UI (cookiegate-ui.js)', error)
+        console.error(`Cookiegate: could not load its UI (${file})`, error)
         throw error
       }))
     let fetchPreferences = () => preloadPreferences?.().catch(() => {})

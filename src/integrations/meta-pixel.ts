@@ -41,7 +41,8 @@ export function loadMetaPixel(cg: Cookiegate, { pixelId, category = 'marketing' 
     // A pixel the page loaded itself keeps its `fbq`; only a missing one is created and fetched.
     if (!w.fbq) {
       let stub = function (...args: unknown[]) {
-        stub.callMethod ? stub.callMethod(...args) : stub.queue.push(args)
+        if (stub.callMethod) stub.callMethod(...args)
+        else stub.queue.push(args)
       } as Fbq
       Object.assign(stub, { queue: [], push: stub, loaded: true, version: '2.0' })
       w.fbq = w._fbq ||= stub

@@ -1,4 +1,4 @@
-import { UI_FILE, versioned } from '../core/files'
+import { fileName } from '../files'
 import type { ConsentState } from '../core/types'
 
 export interface PreloadOptions {
@@ -19,7 +19,7 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
 export function preloadUrls(state: Pick<ConsentState, 'decided'> | null | undefined, options: PreloadOptions): string[] {
   if (state?.decided || options.gpc || options.ui === false) return []
   let base = options.base.endsWith('/') ? options.base : options.base + '/'
-  return [base + versioned(UI_FILE)]
+  return [base + fileName('ui', __VERSION__)]
 }
 
 /**

@@ -1,5 +1,3 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { type ComponentChildren, h } from 'preact'
 import type { Cookiegate, Texts } from '../core/types'
 

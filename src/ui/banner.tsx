@@ -1,9 +1,7 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Component, h } from 'preact'
 import type { Cookiegate } from '../core/types'
 import { Actions } from './actions'
-import type { Locale } from './i18n'
+import type { Locale } from './locale'
 import { loadPreferences } from './load-preferences'
 import { adopt } from './styles'
 

@@ -1,8 +1,7 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from 'preact'
 import type { CookieRow } from '../core/types'
-import { localize, type Locale } from './i18n'
+import { localize } from '../i18n/index'
+import type { Locale } from './locale'
 
 /**
  * The cookies of a category or service, folded away under a summary. Explicit table roles keep

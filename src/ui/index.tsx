@@ -1,11 +1,8 @@
-/** @jsxRuntime classic */
-/** @jsx h */
-// Classic JSX in src/ui: Preact's own h() instead of a second element factory from preact/jsx-runtime.
 import { h, render } from 'preact'
 import css from '../../styles/index.css?inline'
 import type { Cookiegate } from '../core/types'
 import { Banner } from './banner'
-import { loadLocale, type Locale } from './i18n'
+import { loadLocale, type Locale } from './locale'
 import { loadPreferences, preferences } from './load-preferences'
 import { adopt, type Sheet } from './styles'
 

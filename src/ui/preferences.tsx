@@ -1,10 +1,9 @@
-/** @jsxRuntime classic */
-/** @jsx h */
 import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
-import { localize, type Locale } from './i18n'
+import { localize } from '../i18n/index'
+import type { Locale } from './locale'
 import { modal } from './modal'
 import { Toggle } from './toggle'
 

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, type Harness, type TestPage } from './harness'
+import { banner, dialog, html, useHarness, type Harness, type TestPage } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -80,8 +80,6 @@ async function tabTo(page: Page, name: string, max = 25) {
   expect(await focusedName(page), `Tab never reached "${name}"`).toBe(name)
 }
 
-const banner = (p: TestPage, name = 'Cookies on this site') => p.page.getByRole('region', { name })
-const dialog = (p: TestPage, name = 'Cookie settings') => p.page.getByRole('dialog', { name })
 const allowed = (p: TestPage, name: string) => p.page.evaluate((n) => window.Cookiegate!.allowed(n), name)
 
 describe('axe-core and screenshots (Chromium)', () => {

@@ -3,7 +3,7 @@
  * Cookie Settings link, withdrawal, fail-closed config, GPC and late (SPA) markup.
  */
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, sleep, waitFor, type Harness, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, settled, storedChoice, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -12,24 +12,16 @@ beforeEach(() => {
 })
 
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const gatedScript = (query = '') =>
   `<script type="text/plain" data-category="analytics" src="${h.analytics}/analytics.js${query}"></script>`
 
-const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: TestPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 const runs = (p: TestPage) => p.page.evaluate(() => (window as any).__analyticsRuns ?? 0)
 
-/** The `cookiegate` cookie as the browser stores it, with its value decoded. */
-async function storedChoice(p: TestPage) {
-  let cookie = (await p.context.cookies()).find((c) => c.name === 'cookiegate')
-  return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
-}
 
 describe('consent flow (script tag, Chromium)', () => {
   test('makes no request to the analytics host before a choice and shows the banner', async () => {
     let p = await h.page(html(gatedScript() + FOOTER))
-    await sleep(1000)
+    await settled(p)
     expect(p.requests()).toHaveLength(0)
     expect(await runs(p)).toBe(0)
     await banner(p).waitFor({ state: 'visible' })
@@ -54,7 +46,7 @@ describe('consent flow (script tag, Chromium)', () => {
     )
     await banner(p).getByRole('button', { name: 'Accept all' }).click()
     await p.page.waitForFunction(() => (window as any).__inlineRuns === 1)
-    await sleep(300)
+    await settled(p)
     expect(await runs(p)).toBe(1)
     expect(await p.page.evaluate(() => (window as any).__inlineRuns)).toBe(1)
     expect(await p.page.evaluate(() => (window as any).__order)).toEqual(['external', 'inline:set-by-analytics'])
@@ -104,7 +96,7 @@ describe('consent flow (script tag, Chromium)', () => {
     let stored = await waitFor(() => storedChoice(p), (v) => !!v)
     expect(stored?.value).toMatchObject({ categories: { essential: true, analytics: false }, method: 'reject-all' })
     await p.reload()
-    await sleep(400)
+    await settled(p)
     expect(await banner(p).count()).toBe(0)
     expect(await p.page.locator('.cg-banner').count()).toBe(0)
     expect(p.requests()).toHaveLength(0)
@@ -118,7 +110,7 @@ describe('consent flow (script tag, Chromium)', () => {
     await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)
     await p.reload()
     await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)
-    await sleep(300)
+    await settled(p)
     expect(await runs(p)).toBe(1)
     expect(await banner(p).count()).toBe(0)
     expect(await p.page.locator('.cg-banner').count()).toBe(0)
@@ -189,7 +181,6 @@ describe('consent flow (script tag, Chromium)', () => {
 
   test('a settings link added to the DOM after start-up opens the preferences', async () => {
     let p = await h.page(html(''))
-    await sleep(100)
     await p.page.evaluate(() => {
       let button = document.createElement('button')
       button.type = 'button'
@@ -247,7 +238,7 @@ describe('consent flow (script tag, Chromium)', () => {
         head: config
       })
     )
-    await sleep(300)
+    await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
     expect(p.consoleErrors).toHaveLength(1)
     expect(p.consoleErrors[0]).toContain('categories.analytics.cookeis')
     expect(await p.page.locator('.cg-banner').count()).toBe(0)
@@ -257,7 +248,7 @@ describe('consent flow (script tag, Chromium)', () => {
       cg.acceptAll()
       cg.save({ analytics: true })
     })
-    await sleep(500)
+    await settled(p)
     expect(p.requests()).toHaveLength(0)
     expect(await runs(p)).toBe(0)
     expect(await p.page.evaluate(() => (window as any).__inlineRuns)).toBeUndefined()
@@ -270,12 +261,12 @@ describe('consent flow (script tag, Chromium)', () => {
   test('bad JSON in the config element fails closed: console.error, no banner, no request', async () => {
     let config = '<script type="application/json" id="cookiegate-config">{ "categories": { "analytics": {} }, }</script>'
     let p = await h.page(html(gatedScript() + FOOTER, { head: config }))
-    await sleep(300)
+    await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
     expect(p.consoleErrors).toHaveLength(1)
     expect(p.consoleErrors[0]).toMatch(/cookiegate-config|JSON/i)
     expect(await p.page.locator('.cg-banner').count()).toBe(0)
     await p.page.evaluate(() => (window as any).Cookiegate.acceptAll())
-    await sleep(400)
+    await settled(p)
     expect(p.requests()).toHaveLength(0)
     expect(await runs(p)).toBe(0)
     expect(p.pageErrors).toEqual([])
@@ -285,7 +276,7 @@ describe('consent flow (script tag, Chromium)', () => {
     let init = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })`
     let p = await h.page(html(gatedScript() + FOOTER), { init })
     expect(await p.page.evaluate(() => (navigator as any).globalPrivacyControl)).toBe(true)
-    await sleep(500)
+    await settled(p)
     expect(await p.page.locator('.cg-banner').count()).toBe(0)
     expect(await banner(p).count()).toBe(0)
     expect(p.requests()).toHaveLength(0)
@@ -310,7 +301,7 @@ describe('consent flow (script tag, Chromium)', () => {
     let twice = '<script src="/cookiegate.js" defer></script><script src="/cookiegate.js" defer></script>'
     let p = await h.page(html(gatedScript() + FOOTER, { script: twice }))
     await banner(p).waitFor({ state: 'visible' })
-    await sleep(300)
+    await settled(p)
     expect(await p.page.locator('.cg-banner').count()).toBe(1)
     expect(await banner(p).count()).toBe(1)
     expect(await p.page.locator('#cookiegate').count()).toBe(1)
@@ -318,7 +309,7 @@ describe('consent flow (script tag, Chromium)', () => {
     expect(sheets).toBe(1)
     await banner(p).getByRole('button', { name: 'Accept all' }).click()
     await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)
-    await sleep(300)
+    await settled(p)
     expect(await runs(p)).toBe(1)
     expect(p.requests('/analytics.js')).toHaveLength(1)
     await p.page.getByRole('link', { name: 'Cookie Settings' }).click()
@@ -334,7 +325,7 @@ describe('consent flow (script tag, Chromium)', () => {
          <iframe title="embed" data-category="analytics" data-src="${h.analytics}/frame.html"></iframe>` + FOOTER
       )
     )
-    await sleep(500)
+    await settled(p)
     expect(p.requests()).toHaveLength(0)
     expect(await p.page.locator('img[data-category]').getAttribute('src')).toBeNull()
     expect(await p.page.locator('iframe[data-category]').getAttribute('src')).toBeNull()
@@ -362,7 +353,7 @@ describe('consent flow (script tag, Chromium)', () => {
       route.append(external)
       document.querySelector('main')!.append(route)
     }, h.analytics)
-    await sleep(500)
+    await settled(p)
     expect(await p.page.evaluate(() => (window as any).__spaInline)).toBeUndefined()
     expect(p.requests()).toHaveLength(0)
 
@@ -378,7 +369,7 @@ describe('consent flow (script tag, Chromium)', () => {
       document.querySelector('main')!.append(late)
     })
     await p.page.waitForFunction(() => (window as any).__spaLate === 1)
-    await sleep(300)
+    await settled(p)
     expect(await p.page.evaluate(() => [(window as any).__spaInline, (window as any).__spaLate, (window as any).__analyticsRuns])).toEqual([1, 1, 1])
     expect(p.requests('/analytics.js')).toHaveLength(1)
     p.assertClean()

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { html, useHarness } from './harness'
+import { html, partPath, useHarness } from './harness'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
 const harness = useHarness({ args: ['--ignore-certificate-errors'] })
@@ -33,7 +33,7 @@ beforeAll(async () => {
     let path = new URL(req.url || '/', 'https://x').pathname
     let page = pages.get(path)
     if (page !== undefined) return res.writeHead(200, { 'content-type': 'text/html' }).end(page)
-    if (/^\/cookiegate(-ui)?\.js$/.test(path)) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, path)))
+    if (path === '/cookiegate.js' || path === partPath('ui')) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(DIST, path)))
     res.writeHead(404).end()
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

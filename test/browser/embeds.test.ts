@@ -1,7 +1,7 @@
 /** Embeds with contextual consent in Chromium: a loopback "video host" serves the embedded page. */
 import { createRequire } from 'node:module'
 import { describe, expect, test } from 'vitest'
-import { html, sleep, useHarness, waitFor, type TestPage } from './harness'
+import { html, partPath, settled, storedChoice, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 const CONFIG = { categories: { essential: { required: true }, analytics: {}, marketing: {} } }
@@ -15,10 +15,6 @@ const page = (body: string) =>
   )
 const placeholders = (p: TestPage) => p.page.getByRole('group')
 const frames = (p: TestPage) => p.requests('/frame.html').length
-async function storedChoice(p: TestPage) {
-  let cookie = (await p.context.cookies()).find((c) => c.name === 'cookiegate')
-  return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : undefined
-}
 
 describe('embed placeholders (Chromium)', () => {
   test('a blocked embed shows what it is and what it needs, and makes no request', async () => {
@@ -35,11 +31,11 @@ describe('embed placeholders (Chromium)', () => {
     let other = p.page.getByRole('group', { name: 'analytics.test' })
     expect((await other.boundingBox())?.width).toBe(560)
     expect(Math.round((await other.boundingBox())!.height)).toBe(315)
-    await sleep(500)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(await p.page.locator('iframe[src]').count()).toBe(0)
     // A returning visitor who refused gets placeholders without the banner's UI file.
-    expect(await p.page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('cookiegate-ui.js')))).toBe(false)
+    expect(await p.page.evaluate((ui) => performance.getEntriesByType('resource').some((r) => new URL(r.name).pathname === ui), partPath('ui'))).toBe(false)
     p.assertClean()
   })
 
@@ -71,7 +67,7 @@ describe('embed placeholders (Chromium)', () => {
     expect(p.requests('/frame.html').map((r) => r.url)).toEqual(['/frame.html?video=1'])
     expect(await placeholders(p).count()).toBe(1)
     expect(await p.page.frameLocator('iframe[src$="video=1"]').getByText('embedded').isVisible()).toBe(true)
-    expect((await storedChoice(p)).categories.marketing).toBe(false)
+    expect((await storedChoice(p))?.value.categories.marketing).toBe(false)
     await p.reload()
     await placeholders(p).first().waitFor({ state: 'visible' })
     expect(await placeholders(p).count()).toBe(2)
@@ -85,7 +81,7 @@ describe('embed placeholders (Chromium)', () => {
     await placeholders(p).first().getByRole('button', { name: 'Always allow Marketing' }).click()
     await waitFor(async () => frames(p), (n) => n === 2)
     expect(await placeholders(p).count()).toBe(0)
-    expect(await storedChoice(p)).toMatchObject({ categories: { essential: true, analytics: false, marketing: true }, method: 'custom' })
+    expect((await storedChoice(p))?.value).toMatchObject({ categories: { essential: true, analytics: false, marketing: true }, method: 'custom' })
     await p.reload()
     await waitFor(async () => frames(p), (n) => n === 4)
     expect(await placeholders(p).count()).toBe(0)
@@ -156,7 +152,7 @@ describe('embed placeholders (Chromium)', () => {
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('marketing'))).toBe(true)
     expect(await state()).toEqual({ posthog: false, plausible: true })
     expect(await p.page.evaluate(() => (window as any).ran)).toEqual(['plausible'])
-    expect((await storedChoice(p)).services).toEqual({ posthog: false, plausible: true })
+    expect((await storedChoice(p))?.value.services).toEqual({ posthog: false, plausible: true })
     await p.reload()
     expect(await state()).toEqual({ posthog: false, plausible: true })
     expect(await p.page.evaluate(() => (window as any).ran)).toEqual(['plausible'])

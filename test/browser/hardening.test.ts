@@ -7,7 +7,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, sleep, useHarness, waitFor, type Harness, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, partUrl, settled, useHarness, waitFor, type Harness, type TestPage } from './harness'
 
 // Playwright turns the back/forward cache off by default; scenario 10 needs it.
 const harness = useHarness({ ignoreDefaultArgs: ['--disable-back-forward-cache'] })
@@ -24,15 +24,12 @@ const TRAP = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => trap.csp.push(e.violatedDirective + ' ' + e.blockedURI))
 })()`
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const gatedScript = (query = '') =>
   `<script type="text/plain" data-category="analytics" src="${h.analytics}/analytics.js${query}"></script>`
 const gatedInline = (flag: string, extra = '') =>
   `<script type="text/plain" data-category="analytics"${extra}>window.${flag} = (window.${flag} || 0) + 1</script>`
 const configElement = (json: string) => `<script type="application/json" id="cookiegate-config">${json}</script>`
 
-const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Cookie settings' })
 const flag = (page: Page, name: string) => page.evaluate((n) => (window as any)[n], name)
 const trap = (page: Page) => page.evaluate(() => (window as any)[Symbol.for('trap')] as { rejections: string[]; csp: string[] })
 
@@ -72,7 +69,7 @@ describe('scenario matrix (Chromium)', () => {
       { init: TRAP }
     )
     await banner(p.page).waitFor({ state: 'visible' })
-    await sleep(2000)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect([await flag(p.page, '__analyticsRuns'), await flag(p.page, '__inline'), await flag(p.page, '__module')]).toEqual([undefined, undefined, undefined])
     expect((await p.context.cookies()).map((c) => c.name)).toEqual([])
@@ -102,7 +99,7 @@ describe('scenario matrix (Chromium)', () => {
       expect(state.decided, value.slice(0, 80)).toBe(false)
       expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics') || ({} as any).analytics)).toBeFalsy()
     }
-    await sleep(300)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(await flag(p.page, '__analyticsRuns')).toBeUndefined()
     await assertNothingThrown(p)
@@ -118,7 +115,7 @@ describe('scenario matrix (Chromium)', () => {
         ])
     })
     await banner(p.page).waitFor({ state: 'visible' })
-    await sleep(300)
+    await settled(p)
     expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().decided)).toBe(false)
     expect((await p.context.cookies()).map((c) => c.name)).not.toContain('_ga')
     expect(p.requests()).toEqual([])
@@ -132,7 +129,7 @@ describe('scenario matrix (Chromium)', () => {
       setup: (page: Page) => page.context().addCookies([choiceCookie(h, choice(true, { given: daysAgo(200), updated: daysAgo(200) }))])
     })
     await banner(p.page).waitFor({ state: 'visible' })
-    await sleep(300)
+    await settled(p)
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(false)
     expect(p.requests()).toEqual([])
     await assertNothingThrown(p)
@@ -147,11 +144,11 @@ describe('scenario matrix (Chromium)', () => {
     ]
     for (let [head, named] of cases) {
       let p = await h.page(html(gatedScript() + gatedInline('__inline') + FOOTER, { head }), { init: TRAP })
-      await sleep(200)
+      await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
       expect(p.consoleErrors, head).toHaveLength(1)
       expect(p.consoleErrors[0]).toContain(named)
       await p.page.evaluate(() => (window as any).Cookiegate.acceptAll())
-      await sleep(200)
+      await settled(p)
       expect(await p.page.locator('#cookiegate').count()).toBe(0)
       expect(await flag(p.page, '__inline')).toBeUndefined()
       expect(p.requests()).toEqual([])
@@ -236,11 +233,11 @@ describe('scenario matrix (Chromium)', () => {
     let p = await h.page(html(gatedScript() + FOOTER), {
       init: TRAP + ';' + PRERENDER,
       setup: async (page: Page) => {
-        page.on('request', (r) => r.url().includes('cookiegate-ui.js') && ui.push(r.url()))
+        page.on('request', (r) => partUrl('ui').test(r.url()) && ui.push(r.url()))
         await page.context().addCookies([choiceCookie(h, choice(true))])
       }
     })
-    await sleep(800)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(await flag(p.page, '__analyticsRuns')).toBeUndefined()
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(false)
@@ -254,9 +251,9 @@ describe('scenario matrix (Chromium)', () => {
     let ui: string[] = []
     let p = await h.page(html(gatedScript() + FOOTER), {
       init: TRAP + ';' + PRERENDER,
-      setup: (page: Page) => page.on('request', (r) => r.url().includes('cookiegate-ui.js') && ui.push(r.url()))
+      setup: (page: Page) => page.on('request', (r) => partUrl('ui').test(r.url()) && ui.push(r.url()))
     })
-    await sleep(800)
+    await settled(p)
     expect(ui).toEqual([])
     expect(await p.page.locator('#cookiegate').count()).toBe(0)
     await activate(p.page)
@@ -289,7 +286,7 @@ describe('scenario matrix (Chromium)', () => {
         setup: options.setup
       })
       await banner(p.page).waitFor({ state: 'visible' })
-      await sleep(300)
+      await settled(p)
       expect(p.requests()).toEqual([])
       await banner(p.page).getByRole('button', { name: 'Accept all' }).click()
       await p.page.waitForFunction(() => (window as any).__inline === 1)
@@ -336,7 +333,7 @@ describe('scenario matrix (Chromium)', () => {
     await frame.waitForFunction(() => !!(window as any).Cookiegate)
     let frameBanner = frame.getByRole('region', { name: 'Cookies on this site' })
     await frameBanner.waitFor({ state: 'visible' })
-    await sleep(300)
+    await settled(p)
     expect(p.requests()).toEqual([])
     await frameBanner.getByRole('button', { name: 'Accept all' }).click()
     await frame.waitForFunction(() => (window as any).__inline === 1)
@@ -382,7 +379,7 @@ describe('scenario matrix (Chromium)', () => {
     await p.page.locator('.cg-banner').waitFor({ state: 'visible' })
     await p.page.getByRole('link', { name: 'Cookie Settings' }).click()
     await p.page.locator('dialog.cg-modal').waitFor({ state: 'visible' })
-    await sleep(200)
+    await settled(p)
     expect(await p.page.locator('#cookiegate img').count()).toBe(0)
     expect(await flag(p.page, '__xss')).toBeUndefined()
     expect(await p.page.locator('#cookiegate .cg-root').textContent()).toContain('bannerText ' + evil)

@@ -13,9 +13,11 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Cookie, type Locator, type Page } from 'playwright-core'
+import { fileName, type Part } from '../../src/files'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
+const VERSION: string = JSON.parse(readFileSync(resolve(DIST, '../package.json'), 'utf8')).version
 
 /** One request received by the analytics host. */
 export interface AnalyticsRequest {
@@ -387,7 +389,74 @@ export function useHarness(options?: HarnessOptions): () => Harness {
   return () => h!
 }
 
-/** Polls `fn` until `ok` holds or `timeout` ms passed; returns the last value. */
+/** The markup most test pages end with: a footer with a Cookie Settings link. */
+export const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
+
+/** A Playwright page, or anything that holds one (a TestPage, the SPA suite's pages). */
+export type HasPage = Page | { page: Page }
+const pageOf = (p: HasPage): Page => ('page' in p ? p.page : p)
+
+/** The first layer, by its accessible name (the English title unless `name` says otherwise). */
+export const banner = (p: HasPage, name = 'Cookies on this site') => pageOf(p).getByRole('region', { name })
+
+/** The preferences modal, by its accessible name. */
+export const dialog = (p: HasPage, name = 'Cookie settings') => pageOf(p).getByRole('dialog', { name })
+
+/** The stored choice as CONTRACT §5 defines it. */
+export interface StoredChoice {
+  v: number
+  revision: number
+  id: string
+  given: string
+  updated: string
+  categories: Record<string, boolean>
+  services?: Record<string, boolean>
+  method: string
+}
+
+/** The `cookiegate` cookie (or `name`) as the browser stores it, with its value decoded; undefined if there is none. */
+export async function storedChoice(
+  from: BrowserContext | { context: BrowserContext },
+  name = 'cookiegate'
+): Promise<{ cookie: Cookie; value: StoredChoice } | undefined> {
+  let context = 'context' in from && typeof from.context !== 'function' ? from.context : (from as BrowserContext)
+  let cookie = (await context.cookies()).find((c) => c.name === name)
+  return cookie ? { cookie, value: JSON.parse(decodeURIComponent(cookie.value)) } : undefined
+}
+
+/**
+ * Waits until the page's network has been quiet for `quiet` ms (no request started or ended),
+ * at most `timeout` ms: the condition for a check that something did NOT happen, since what a
+ * page does of its own accord (a gated tag, a lazy file, a beacon) shows as a request. Unlike
+ * `waitForLoadState('networkidle')`, it also waits after a click, not only after the load.
+ */
+export async function settled(p: HasPage, quiet = 500, timeout = 15000): Promise<void> {
+  let page = pageOf(p)
+  let last = Date.now()
+  let bump = () => {
+    last = Date.now()
+  }
+  page.on('request', bump).on('requestfinished', bump).on('requestfailed', bump)
+  try {
+    let end = Date.now() + timeout
+    while (Date.now() - last < quiet && Date.now() < end) await sleep(25)
+  } finally {
+    page.off('request', bump).off('requestfinished', bump).off('requestfailed', bump)
+  }
+}
+
+/** Resolves once the CSS animations in `locator` (such as the banner's entrance) have finished. */
+export const animationsDone = (locator: Locator): Promise<void> =>
+  locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => {}))
+
+/** Resolves once the page has rendered two more frames and delivered their performance entries. */
+export const painted = (p: HasPage): Promise<void> =>
+  pageOf(p).evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))))
+
+/**
+ * The one polling style of the browser suite: polls `fn` until `ok` holds or `timeout` ms passed
+ * and returns the last value, which the test then asserts (so a timeout fails with what was seen).
+ */
 export async function waitFor<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, timeout = 5000): Promise<T> {
   let end = Date.now() + timeout
   let value = await fn()
@@ -409,6 +478,12 @@ export const REGULAR_CHROME = {
   init: `Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });
 Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => undefined });`
 }
+
+/** The path of a file the script-tag loader fetches on first need (`/cookiegate-ui-<version>.js`, src/files.ts). */
+export const partPath = (part: Part): string => '/' + fileName(part, VERSION)
+
+/** Matches the URL of that file. */
+export const partUrl = (part: Part): RegExp => new RegExp(partPath(part).replace(/[.]/g, '\\.') + '(\\?|$)')
 
 export { sleep }
 

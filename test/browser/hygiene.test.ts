@@ -3,7 +3,7 @@
  * listener, observer, channel or node behind.
  */
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, type Harness } from './harness'
+import { FOOTER, html, useHarness, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -11,7 +11,6 @@ beforeEach(() => {
   h = harness()
 })
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 
 /**
  * Runs before the page: counts live event listeners, observed MutationObservers and open

@@ -1,6 +1,6 @@
 /** The banner overlays the page: no layout shift, and it fits a 320 px wide phone. */
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, sleep, type Harness } from './harness'
+import { animationsDone, html, painted, useHarness, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -20,10 +20,10 @@ describe('layout (Chromium)', () => {
     let p = await h.page(html(ARTICLE), { init: RECORD_SHIFTS })
     let banner = p.page.getByRole('region', { name: 'Cookies on this site' })
     await banner.waitFor({ state: 'visible' })
-    await sleep(300)
+    await animationsDone(banner)
     await banner.getByRole('button', { name: 'Reject all' }).click()
     await banner.waitFor({ state: 'detached' })
-    await sleep(300)
+    await painted(p)
     let shifts = await p.page.evaluate(() => (window as any).__shifts as number[])
     expect(shifts.reduce((a, b) => a + b, 0)).toBe(0)
     p.assertClean()

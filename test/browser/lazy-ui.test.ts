@@ -1,7 +1,7 @@
 /** The UI file is fetched only when there is something to show. */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { html, sleep, useHarness, waitFor, type Harness } from './harness'
+import { FOOTER, html, partPath, partUrl, sleep, useHarness, waitFor, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -9,9 +9,8 @@ beforeEach(() => {
   h = harness()
 })
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 /** Logs the URL of every request for the UI file (or for the files `pattern` matches). */
-const uiRequests = (page: Page, log: string[], pattern = /cookiegate-ui\.js/) =>
+const uiRequests = (page: Page, log: string[], pattern = partUrl('ui')) =>
   page.on('request', (request) => {
     if (pattern.test(request.url())) log.push(request.url())
   })
@@ -22,7 +21,8 @@ describe('lazy UI (Chromium)', () => {
     let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log) })
     await p.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })
     expect(log).toHaveLength(1)
-    expect(log[0]).toMatch(/\/cookiegate-ui\.js\?v=\d+\.\d+\.\d+/)
+    // Named with the version (src/files.ts): a cached file of another release is never used.
+    expect(new URL(log[0]!).pathname).toMatch(/^\/cookiegate-ui-\d+\.\d+\.\d+\.js$/)
     p.assertClean()
   })
 
@@ -46,10 +46,10 @@ describe('lazy UI (Chromium)', () => {
     let busy = '<script>for (let end = performance.now() + 300; performance.now() < end;);</script>'
     let p = await h.page(html(FOOTER, { script: '<script src="/cookiegate.js"></script>' + busy }))
     await p.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })
-    let { uiStart, parsed } = await p.page.evaluate(() => ({
-      uiStart: performance.getEntriesByType('resource').find((e) => e.name.includes('cookiegate-ui.js'))!.startTime,
+    let { uiStart, parsed } = await p.page.evaluate((ui) => ({
+      uiStart: performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === ui)!.startTime,
       parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive
-    }))
+    }), partPath('ui'))
     expect(uiStart).toBeLessThan(parsed)
     p.assertClean()
   })
@@ -66,19 +66,18 @@ describe('lazy UI (Chromium)', () => {
 
   test('the banner shows without the preferences file; Customise fetches it once, and the UI only once', async () => {
     let log: string[] = []
-    let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log, /cookiegate-(ui|preferences)/) })
+    let p = await h.page(html(FOOTER), { setup: (page) => uiRequests(page, log, /cookiegate-(ui|preferences)-/) })
     let paths = () => log.map((url) => new URL(url).pathname)
     let region = p.page.getByRole('region', { name: 'Cookies on this site' })
     await region.waitFor({ state: 'visible' })
     await p.page.waitForLoadState('networkidle')
-    expect(paths()).toEqual(['/cookiegate-ui.js'])
+    expect(paths()).toEqual([partPath('ui')])
     await region.getByRole('button', { name: 'Customise' }).click()
     let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
     await dialog.waitFor({ state: 'visible' })
     // Styled by its own sheet: the modal is a centred card, not the browser's default dialog.
     expect(await dialog.evaluate((el) => getComputedStyle(el).borderRadius)).not.toBe('0px')
-    expect(paths()).toHaveLength(2)
-    expect(paths()[1]).toMatch(/^\/cookiegate-preferences-[\w-]+\.js$/)
+    expect(paths()).toEqual([partPath('ui'), partPath('preferences')])
     await dialog.getByRole('switch', { name: 'Analytics' }).check()
     await dialog.getByRole('button', { name: 'Save choices' }).click()
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(true)
@@ -89,7 +88,7 @@ describe('lazy UI (Chromium)', () => {
     let p = await h.page(html(FOOTER))
     let customise = p.page.getByRole('button', { name: 'Customise' })
     await customise.waitFor({ state: 'visible' })
-    let request = p.page.waitForRequest(/cookiegate-preferences-/)
+    let request = p.page.waitForRequest(partUrl('preferences'))
     await customise.hover()
     await request
     await customise.click()
@@ -98,7 +97,7 @@ describe('lazy UI (Chromium)', () => {
   })
 
   test('when the preferences file cannot load, the banner stays usable and the error is named', async () => {
-    let p = await h.page(html(FOOTER), { setup: (page) => page.route(/cookiegate-preferences-/, (route) => route.abort()) })
+    let p = await h.page(html(FOOTER), { setup: (page) => page.route(partUrl('preferences'), (route) => route.abort()) })
     let region = p.page.getByRole('region', { name: 'Cookies on this site' })
     await region.getByRole('button', { name: 'Customise' }).click()
     await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
@@ -114,7 +113,7 @@ describe('lazy UI (Chromium)', () => {
     let first = await h.page(html(FOOTER))
     await first.page.getByRole('button', { name: 'Reject all' }).click()
     // A slow UI file (300 ms), as on a real network: the preferences must not wait for it.
-    await first.page.route(/cookiegate-ui\.js/, async (route) => {
+    await first.page.route(partUrl('ui'), async (route) => {
       await sleep(300)
       await route.continue()
     })
@@ -127,8 +126,8 @@ describe('lazy UI (Chromium)', () => {
         .filter((e) => /cookiegate-(ui|preferences)/.test(e.name))
         .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd }))
     )
-    let ui = entries.filter((e) => e.name === '/cookiegate-ui.js')
-    let prefs = entries.filter((e) => e.name.startsWith('/cookiegate-preferences-'))
+    let ui = entries.filter((e) => e.name === partPath('ui'))
+    let prefs = entries.filter((e) => e.name === partPath('preferences'))
     expect(ui).toHaveLength(1)
     expect(prefs).toHaveLength(1)
     // Requested before the UI had even arrived, not by it afterwards.

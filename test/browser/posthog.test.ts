@@ -3,11 +3,10 @@
  * the loopback analytics host, which also records what reaches its capture endpoint.
  */
 import { describe, expect, test } from 'vitest'
-import { html, REGULAR_CHROME, sleep, useHarness, waitFor, type TestPage } from './harness'
+import { banner, dialog, FOOTER, html, REGULAR_CHROME, settled, sleep, storedChoice, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 
-const FOOTER = '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>'
 const TOKEN = 'phc_cookiegate_test'
 const page = () => {
   let config = {
@@ -23,8 +22,6 @@ const page = () => {
   }
   return harness().page(html(FOOTER, { head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>` }), REGULAR_CHROME)
 }
-const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: TestPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 
 /** Every PostHog trace in the browser: `ph_*` cookies on any domain, `ph_*`/`__ph_*` storage keys. */
 async function traces(p: TestPage) {
@@ -47,7 +44,7 @@ describe('PostHog (script tag, real posthog-js)', () => {
     let start = Date.now()
     let p = await page()
     await banner(p).waitFor({ state: 'visible' })
-    await sleep(1500)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(since(start)).toEqual([])
     expect(await traces(p)).toEqual([])
@@ -59,9 +56,9 @@ describe('PostHog (script tag, real posthog-js)', () => {
     let start = Date.now()
     let p = await page()
     await banner(p).getByRole('button', { name: 'Reject all' }).click()
-    await sleep(1000)
+    await waitFor(() => storedChoice(p), (stored) => !!stored)
     await p.reload()
-    await sleep(1500)
+    await settled(p)
     expect(p.requests()).toEqual([])
     expect(since(start)).toEqual([])
     expect(await traces(p)).toEqual([])
@@ -104,13 +101,15 @@ describe('PostHog (script tag, real posthog-js)', () => {
     await capture(p, 'after_withdrawal')
     await p.page.mouse.click(10, 10)
     await p.page.evaluate(() => window.dispatchEvent(new Event('pagehide')))
+    // posthog-js sends what it batched within about 3 s; when the right outcome is no event, there
+    // is nothing to wait for but that time.
     await sleep(4000)
     expect(since(start).filter((e) => e.timestamp >= withdrawn).map((e) => e.event)).toEqual([])
     expect(await traces(p)).toEqual([])
 
     let before = Date.now()
     await p.reload()
-    await sleep(1500)
+    await settled(p)
     expect(p.requests().filter((r) => r.time >= before)).toEqual([])
     expect(await traces(p)).toEqual([])
     p.assertClean()

@@ -1,6 +1,6 @@
 /** Proof-of-consent receipts in Chromium, received by a loopback endpoint on another origin. */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { html, sleep, useHarness, waitFor, type TestPage } from './harness'
+import { dialog, FOOTER, html, partUrl, storedChoice, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 beforeAll(() => {
@@ -12,14 +12,13 @@ beforeAll(() => {
 })
 const page = (init?: string) =>
   harness().page(
-    html('<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>', {
+    html(FOOTER, {
       head: `<script type="application/json" id="cookiegate-config">${JSON.stringify({ receipts: { url: `${harness().analytics}/receipts` } })}</script>`
     }),
     { path: `/shop-${Math.random().toString(36).slice(2)}.html`, init }
   )
 const receipts = (p: TestPage) => p.requests('/receipts').map((r) => JSON.parse(r.body.toString('utf8')))
-const cookieId = async (p: TestPage) =>
-  JSON.parse(decodeURIComponent((await p.context.cookies()).find((c) => c.name === 'cookiegate')!.value)).id
+const cookieId = async (p: TestPage) => (await storedChoice(p))?.value.id
 
 describe('proof of consent (Chromium)', () => {
   test('each stored choice sends a receipt that matches the stored consent id', async () => {
@@ -34,9 +33,8 @@ describe('proof of consent (Chromium)', () => {
     expect(JSON.stringify(first)).not.toMatch(/Mozilla|127\.0\.0\.1|email/)
 
     await p.page.getByRole('link', { name: 'Cookie Settings' }).click()
-    let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
-    await dialog.getByRole('switch', { name: 'Analytics' }).uncheck()
-    await dialog.getByRole('button', { name: 'Save choices' }).click()
+    await dialog(p).getByRole('switch', { name: 'Analytics' }).uncheck()
+    await dialog(p).getByRole('button', { name: 'Save choices' }).click()
     let list = await waitFor(async () => receipts(p), (l) => l.length === 2)
     expect(list[1]).toMatchObject({ id: first.id, method: 'custom', categories: { analytics: false }, given: first.given, hash: first.hash })
     p.assertClean()
@@ -44,30 +42,42 @@ describe('proof of consent (Chromium)', () => {
 
   test('a Global Privacy Control refusal and a page view with a stored choice send none', async () => {
     let p = await page(`Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })`)
-    await sleep(500)
+    // Nothing is in flight any more (500 ms without a request), so a receipt would have arrived.
+    await p.page.waitForLoadState('networkidle')
     expect(receipts(p)).toEqual([])
     let q = await page()
     await q.page.getByRole('button', { name: 'Reject all' }).click()
     await waitFor(async () => receipts(q), (l) => l.length === 1)
     let files: string[] = []
     q.page.on('request', (request) => {
-      if (request.url().includes('cookiegate-receipts.js')) files.push(request.url())
+      if (partUrl('receipts').test(request.url())) files.push(request.url())
     })
     await q.reload()
-    await sleep(500)
+    await q.page.waitForLoadState('networkidle')
     expect(receipts(q)).toHaveLength(1)
-    // Nor does it fetch the code that sends receipts (cookiegate-receipts.js).
+    // Nor does it fetch the code that sends receipts (cookiegate-receipts-<version>.js).
     expect(files).toEqual([])
     q.assertClean()
   })
 
   test('an unreachable receipts endpoint does not affect the page', async () => {
+    let attempts: string[] = []
+    let failed: string[] = []
     let p = await harness().page(
-      html('', { head: `<script type="application/json" id="cookiegate-config">{"receipts":{"url":"http://nowhere.invalid/receipts"}}</script>` })
+      html('', { head: `<script type="application/json" id="cookiegate-config">{"receipts":{"url":"http://nowhere.invalid/receipts"}}</script>` }),
+      {
+        setup: (page) => {
+          page.on('request', (r) => r.url().startsWith('http://nowhere.invalid/') && attempts.push(r.method()))
+          page.on('requestfailed', (r) => r.url().startsWith('http://nowhere.invalid/') && failed.push(r.url()))
+        }
+      }
     )
     await p.page.getByRole('button', { name: 'Accept all' }).click()
-    await sleep(300)
+    // The receipt was really sent, and really failed: the page went on regardless.
+    expect(await waitFor(() => failed, (list) => list.length > 0)).toEqual(['http://nowhere.invalid/receipts'])
+    expect(attempts).toEqual(['POST'])
     expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(true)
+    expect(await p.page.getByRole('region').count()).toBe(0)
     expect(p.pageErrors).toEqual([])
   })
 })

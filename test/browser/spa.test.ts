@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from './harness'
+import { banner, dialog, launchChromium, storedChoice, waitFor } from './harness'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const MODULE = '/analytics-module.ts'
@@ -44,7 +44,7 @@ beforeAll(async () => {
     clearScreen: false,
     // The app's dependencies, bundled once at start-up: no discovery at run time, so no
     // "new dependencies optimized" full reload in the middle of a test.
-    optimizeDeps: { noDiscovery: true, include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'nanostores', 'js-cookie'] },
+    optimizeDeps: { noDiscovery: true, include: ['preact', 'preact/hooks', 'nanostores', 'js-cookie'] },
     server: { port: 0, host: '127.0.0.1', strictPort: false, watch: null }
   })
   await server.listen()
@@ -90,21 +90,14 @@ async function openSpa(hash = ''): Promise<SpaPage> {
   return { page, context, requests, errors }
 }
 
-const banner = (p: SpaPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
-const dialog = (p: SpaPage) => p.page.getByRole('dialog', { name: 'Cookie settings' })
 const moduleViews = (p: SpaPage) => p.page.evaluate(() => (window as SpaWindow).demoAnalyticsModule?.views.map((v) => v.page) ?? null)
 const tagRuns = (p: SpaPage) => p.page.evaluate(() => (window as SpaWindow).demoAnalytics?.runs.map((r) => r.page) ?? [])
 
 /** The events the demo's analytics server lists for this visitor (it keys them by the consent cookie). */
 const serverEvents = (p: SpaPage) => p.page.evaluate(() => fetch('/demo-analytics/events').then((r) => r.json())) as Promise<DemoEvent[]>
 
-async function consentCookie(context: BrowserContext): Promise<{ categories: Record<string, boolean>; method: string } | null> {
-  let cookie = (await context.cookies()).find((c) => c.name === 'cookiegate')
-  return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null
-}
-
-/** `expect.poll` with room for a loaded machine (its default gives up after 1 s). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10000, interval: 50 })
+/** Waits until the element `selector` says `text` (Playwright re-checks it until it does). */
+const says = (p: SpaPage, selector: string, text: string) => p.page.locator(selector, { hasText: text }).waitFor()
 
 /** Follows an app route from the header navigation. */
 async function go(p: SpaPage, name: string) {
@@ -122,11 +115,11 @@ describe('SPA demo (npm import, Vite dev server)', () => {
 
     // The banner is up (the lazy UI chunk has loaded) and nothing optional has been fetched or run.
     await banner(p).waitFor({ state: 'visible' })
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
+    await says(p, '#when-allowed', 'is pending')
     expect(p.requests).not.toContain(MODULE)
     expect(p.requests).not.toContain('/demo-analytics/capture')
     expect(await moduleViews(p)).toBeNull()
-    expect(await consentCookie(p.context)).toBeNull()
+    expect(await storedChoice(p)).toBeUndefined()
 
     let requestsBeforeClick = p.requests.length
     await acceptAll(p)
@@ -136,13 +129,14 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     expect(await moduleViews(p)).toEqual(['#/'])
     expect(p.requests.indexOf(MODULE)).toBeGreaterThanOrEqual(requestsBeforeClick)
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('resolved')
-    await poll(async () => (await serverEvents(p)).filter((e) => e.page?.includes('whenAllowed module')).length).toBe(1)
-    expect(await consentCookie(p.context)).toMatchObject({ method: 'accept-all', categories: { analytics: true } })
+    await says(p, '#when-allowed', 'resolved')
+    let sent = async () => (await serverEvents(p)).filter((e) => e.page?.includes('whenAllowed module')).length
+    expect(await waitFor(sent, (n) => n > 0, 10000)).toBe(1)
+    expect((await storedChoice(p))?.value).toMatchObject({ method: 'accept-all', categories: { analytics: true } })
 
     // Later route changes are page views of the already-loaded module: no second request for it.
     await go(p, 'Settings')
-    await poll(() => moduleViews(p)).toEqual(['#/', '#/settings'])
+    expect(await waitFor(() => moduleViews(p), (views) => views?.length === 2, 10000)).toEqual(['#/', '#/settings'])
     expect(p.requests.filter((r) => r === MODULE)).toHaveLength(1)
     expect(p.errors).toEqual([])
   })
@@ -158,7 +152,7 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     await p.page.waitForFunction(() => ((window as SpaWindow).demoAnalytics?.runs.length ?? 0) >= 1)
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(p.requests.filter((r) => r === '/demo-analytics.js')).toHaveLength(1)
-    await poll(() => p.page.locator('#tag-status').textContent()).toContain('The tag ran')
+    await says(p, '#tag-status', 'The tag ran')
     let names = async () => (await p.context.cookies()).map((c) => c.name)
     expect(await names()).toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).not.toBeNull()
@@ -176,16 +170,16 @@ describe('SPA demo (npm import, Vite dev server)', () => {
     await dialog(p).waitFor({ state: 'hidden' })
 
     // Withdrawn: stored, the tag's cookie and storage key are gone, whenAllowed is pending again.
-    expect(await consentCookie(p.context)).toMatchObject({ method: 'custom', categories: { analytics: false } })
-    await poll(names).not.toContain('_ga')
+    expect((await storedChoice(p))?.value).toMatchObject({ method: 'custom', categories: { analytics: false } })
+    expect(await waitFor(names, (list) => !list.includes('_ga'), 10000)).not.toContain('_ga')
     expect(await p.page.evaluate(() => localStorage.getItem('ph_demo'))).toBeNull()
-    await poll(() => p.page.locator('#when-allowed').textContent()).toContain('is pending')
-    await poll(() => p.page.locator('#consent-state').textContent()).toContain('Custom choice')
+    await says(p, '#when-allowed', 'is pending')
+    await says(p, '#consent-state', 'Custom choice')
 
     // The route's new tag stays inert, and route changes are no longer counted.
     let views = (await moduleViews(p))!.length
     await go(p, 'Reports')
-    await poll(() => p.page.locator('#tag-status').textContent()).toContain('waiting as type="text/plain"')
+    await says(p, '#tag-status', 'waiting as type="text/plain"')
     expect(await p.page.locator('#view script[data-category="analytics"]').getAttribute('type')).toBe('text/plain')
     expect(await tagRuns(p)).toEqual(['#/reports'])
     expect(await moduleViews(p)).toHaveLength(views)

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { html, useHarness, sleep, type Harness, type TestPage } from './harness'
+import { animationsDone, banner, html, settled, useHarness, type Harness, type TestPage } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -15,7 +15,6 @@ beforeEach(() => {
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const config = (value: object) => `<script type="application/json" id="cookiegate-config">${JSON.stringify(value)}</script>`
-const banner = (p: TestPage, name = 'Cookies on this site') => p.page.getByRole('region', { name })
 /** A computed style of an element inside the UI's shadow root. */
 const styleOf = (p: TestPage, selector: string, property: string) =>
   p.page.evaluate(
@@ -99,7 +98,7 @@ describe('theming (Chromium)', () => {
     let bar = await h.page(html('', { head: config({ position: 'top' }) }), { context: { viewport: { width: 1280, height: 800 } } })
     await banner(box).waitFor({ state: 'visible' })
     await banner(bar).waitFor({ state: 'visible' })
-    await sleep(400)
+    await Promise.all([animationsDone(banner(box)), animationsDone(banner(bar))])
     let b = (await banner(box).boundingBox())!
     expect(b.x).toBeLessThan(40)
     expect(b.y + b.height).toBeGreaterThan(760)
@@ -136,7 +135,7 @@ describe('languages (Chromium)', () => {
     let p = await h.page(page, { context: { viewport: { width: 1280, height: 800 } } })
     let region = banner(p, 'עוגיות באתר הזה')
     await region.waitFor({ state: 'visible' })
-    await sleep(400)
+    await animationsDone(region)
     expect(await p.page.locator('.cg-root').getAttribute('dir')).toBe('rtl')
     // bottom-right is the inline end: the left in a right-to-left language.
     expect((await region.boundingBox())!.x).toBeLessThan(40)
@@ -158,7 +157,7 @@ describe('services (Chromium)', () => {
     )
     await banner(p).waitFor({ state: 'visible' })
     await p.page.evaluate(() => window.Cookiegate!.save({ ga: true }))
-    await sleep(300)
+    await settled(p)
     expect(p.requests('/analytics.js')).toHaveLength(0)
     await p.page.evaluate(() => window.Cookiegate!.save({ analytics: true }))
     await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)

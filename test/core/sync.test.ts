@@ -24,9 +24,12 @@ describe('createSync', () => {
 
   test('does not hear tabs that use another cookie', async () => {
     let refresh = vi.fn()
+    let control = vi.fn()
     create(refresh, 'other')
+    create(control)
     create(() => {}).notify()
-    await new Promise((r) => setTimeout(r, 50))
+    // A tab on the same cookie has heard it: the message has been delivered.
+    await vi.waitFor(() => expect(control).toHaveBeenCalledTimes(1))
     expect(refresh).not.toHaveBeenCalled()
   })
 
@@ -48,12 +51,15 @@ describe('createSync', () => {
 
   test('hears nothing after destroy', async () => {
     let refresh = vi.fn()
+    let control = vi.fn()
     create(refresh).destroy()
+    create(control)
     create(() => {}).notify()
     pageshow(true)
     document.dispatchEvent(new Event('prerenderingchange'))
     document.dispatchEvent(new Event('visibilitychange'))
-    await new Promise((r) => setTimeout(r, 50))
+    // A live tab has heard the message and the three events: they have all been delivered.
+    await vi.waitFor(() => expect(control).toHaveBeenCalledTimes(4))
     expect(refresh).not.toHaveBeenCalled()
   })
 })

@@ -15,7 +15,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, test } from 'vitest'
 import { createConsent } from '../../src/core/consent'
-import { placeholder } from '../../src/core/embeds'
+import { placeholder } from '../../src/embeds/placeholder'
 import type { Config, ConsentState, Cookiegate } from '../../src/core/types'
 import { mountUI } from '../../src/ui/index'
 import { loadPreferences } from '../../src/ui/load-preferences'
@@ -207,7 +207,7 @@ class Step implements fc.AsyncCommand<M.World, Real> {
     await this.act(world)
     let { changed, named } = this.model(world)
     // A category with services is on while one of them is: naming the service names it too.
-    if (named !== 'all') for (let n of [...named]) named.add(M.categoryOf(world.shape, n) ?? n)
+    if (named !== 'all') for (let n of named) named.add(M.categoryOf(world.shape, n) ?? n)
     // Trackers of what is allowed now write their cookies; withdrawal must erase them.
     let state = real!.cg.consent.get()
     let problems = differences(world, before, refused, named, changed)

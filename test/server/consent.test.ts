@@ -10,7 +10,6 @@ import type { Config } from '../../src/core/types'
 import { cookieValue, readConsent } from '../../src/server'
 
 const HOUR = 36e5
-const DAY = 24 * HOUR
 const UUID = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b'
 
 const wipe = () => {

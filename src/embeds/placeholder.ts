@@ -6,8 +6,10 @@
  * pressed, and no favicon of its host is fetched.
  */
 import css from '../../styles/embeds.css?inline'
-import { activateMedia } from './gate'
-import type { Cookiegate, Localized } from './types'
+import { activateMedia } from '../core/gate'
+import type { Cookiegate } from '../core/types'
+import { EMBED_TEXTS } from '../i18n/embeds'
+import { base, direction, localize, pickLanguage } from '../i18n/index'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0
@@ -38,36 +40,6 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{(
 
 const placeholders = new WeakMap<Element, HTMLElement>()
 
-// The placeholder's own texts in every bundled language (embedText, loadOnce, alwaysAllow): it runs
-// without the UI bundle, so a visitor who refused still reads it in the banner's language.
-const TEXTS: Record<string, [string, string, string]> = {
-  en: ['This content is hosted by {host}. Showing it needs your consent to {category} cookies.', 'Load this once', 'Always allow {category}'],
-  de: ['Dieser Inhalt wird von {host} bereitgestellt. Um ihn anzuzeigen, brauchen wir Ihre Zustimmung zu {category}-Cookies.', 'Einmal laden', '{category} immer erlauben'],
-  fr: ['Ce contenu est hébergé par {host}. Pour l’afficher, nous avons besoin de votre accord pour les cookies « {category} ».', 'Charger cette fois', 'Toujours autoriser « {category} »'],
-  es: ['Este contenido está alojado en {host}. Para mostrarlo necesitamos tu consentimiento para las cookies de «{category}».', 'Cargar solo esta vez', 'Permitir siempre «{category}»'],
-  it: ['Questo contenuto è ospitato da {host}. Per mostrarlo serve il tuo consenso ai cookie «{category}».', 'Carica solo questa volta', 'Consenti sempre «{category}»'],
-  nl: ['Deze inhoud staat bij {host}. Om hem te tonen hebben we je toestemming nodig voor {category}-cookies.', 'Eenmalig laden', '{category} altijd toestaan'],
-  pt: ['Este conteúdo está alojado em {host}. Para o mostrar, precisamos do seu consentimento para cookies de «{category}».', 'Carregar só desta vez', 'Permitir sempre «{category}»'],
-  pl: ['Ta treść pochodzi z {host}. Aby ją wyświetlić, potrzebujemy Twojej zgody na pliki cookie „{category}”.', 'Wczytaj tylko teraz', 'Zawsze zezwalaj na „{category}”'],
-  sv: ['Det här innehållet ligger hos {host}. För att visa det behöver vi ditt samtycke till {category}-cookies.', 'Ladda bara den här gången', 'Tillåt alltid {category}'],
-  da: ['Dette indhold ligger hos {host}. For at vise det skal vi have dit samtykke til {category}-cookies.', 'Indlæs kun denne gang', 'Tillad altid {category}'],
-  fi: ['Tämä sisältö tulee palvelusta {host}. Sen näyttäminen vaatii suostumuksesi evästeisiin ”{category}”.', 'Lataa vain tämän kerran', 'Salli aina ”{category}”'],
-  cs: ['Tento obsah poskytuje {host}. K jeho zobrazení potřebujeme váš souhlas s cookies „{category}“.', 'Načíst jen tentokrát', 'Vždy povolit „{category}“'],
-  ar: ['هذا المحتوى مستضاف لدى {host}. لعرضه نحتاج إلى موافقتك على ملفات تعريف الارتباط «{category}».', 'تحميل هذه المرة فقط', 'السماح دائمًا بـ«{category}»'],
-  he: ['התוכן הזה מתארח אצל {host}. כדי להציג אותו נדרשת הסכמתך לעוגיות „{category}”.', 'טעינה הפעם בלבד', 'לאפשר תמיד „{category}”']
-}
-
-/** The banner's choice of language (`language`, else `<html lang>`, then the browser's), as a base code. */
-const pickLanguage = (cg: Cookiegate): string => {
-  let { language, translations } = cg.config
-  let wanted = language === 'auto' ? [document.documentElement.lang, ...(navigator.languages || [])] : [language]
-  for (let tag of wanted) {
-    let lang = (tag || '').toLowerCase().split('-')[0]!
-    if (TEXTS[lang] || translations[lang]) return lang
-  }
-  return 'en'
-}
-
 /** Puts a placeholder before a blocked embed (once) and hides the embed until it may load. */
 export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   let category = embed.getAttribute('data-category') || ''
@@ -77,12 +49,12 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   let service = config?.services.find((s) => s.name === name)
   let free = () => cg.allowed(category) && cg.allowed(name)
   if (placeholders.has(embed) || !config || free() || !embed.isConnected) return
-  // The placeholder lives in the core (no UI bundle), so it reads per-language texts itself.
-  let lang = pickLanguage(cg)
-  let local = (v: Localized | undefined) => (v === undefined || typeof v === 'string' ? v : (v[lang] ?? v.en ?? Object.values(v)[0]))
-  let [embedText, loadOnce, alwaysAllow] = TEXTS[lang] || TEXTS.en!
-  let texts = { embedText, loadOnce, alwaysAllow, ...cg.config.texts, ...cg.config.translations[lang] }
-  let label = local((service || config).label) || name.charAt(0).toUpperCase() + name.slice(1)
+  // Without the UI file: the banner's language, and this file's own few texts in it.
+  let lang = pickLanguage(cg.config, (l) => EMBED_TEXTS[l])
+  let { translations } = cg.config
+  let [embedText, loadOnce, alwaysAllow] = EMBED_TEXTS[base(lang)] || EMBED_TEXTS.en!
+  let texts = { embedText, loadOnce, alwaysAllow, ...cg.config.texts, ...translations[base(lang)], ...translations[lang] }
+  let label = localize((service || config).label, lang) || name.charAt(0).toUpperCase() + name.slice(1)
   let src = embed.getAttribute('data-src') || embed.querySelector('source[data-src]')?.getAttribute('data-src') || ''
   let host = ''
   try {
@@ -93,7 +65,7 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
 
   let box = element('div', 'cg-embed ph-no-capture')
   box.lang = lang
-  if (lang === 'ar' || lang === 'he') box.dir = 'rtl'
+  box.dir = direction(lang)
   let id = `cg-embed-${++counter}`
   box.setAttribute('role', 'group')
   box.setAttribute('aria-labelledby', id)

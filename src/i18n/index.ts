@@ -1,0 +1,36 @@
+/**
+ * Which language Cookiegate speaks, and in which direction: one module for the UI and the embed
+ * placeholders, so the banner and a placeholder beside it always agree. Beside it in this folder:
+ * the list of languages (./languages, all the core needs to check `language`), the UI's texts, one
+ * file per language loaded on demand, and the placeholders' few texts in every language
+ * (./embeds: the placeholder shows without the UI).
+ */
+import type { Localized, ResolvedConfig } from '../core/types'
+
+
+const RTL = ['ar', 'he', 'fa', 'ur']
+
+/** `pt` for `pt-br`. */
+export const base = (lang: string): string => lang.split('-')[0]!
+
+/** The writing direction of a language. */
+export const direction = (lang: string): 'ltr' | 'rtl' => (RTL.includes(base(lang)) ? 'rtl' : 'ltr')
+
+/**
+ * `language: "auto"` takes the first of `<html lang>` and `navigator.languages` that we have
+ * texts for (`bundled`, or from the config), trying `pt-br` before `pt`; else English. The UI and
+ * the placeholders each say what they bundle (the same languages, ./languages; test/i18n checks).
+ */
+export function pickLanguage(config: ResolvedConfig, bundled: (lang: string) => unknown): string {
+  let have = (tag: string) => [tag, base(tag)].find((l) => l === 'en' || bundled(l) || config.translations[l])
+  let wanted = config.language === 'auto' ? [document.documentElement.lang, ...(navigator.languages || [])] : [config.language]
+  for (let tag of wanted) {
+    let found = tag && have(tag.toLowerCase())
+    if (found) return found
+  }
+  return 'en'
+}
+
+/** A config text in the visitor's language: exact, then base language, then English, then any. */
+export const localize = (value: Localized | undefined, lang: string): string | undefined =>
+  typeof value === 'object' ? (value[lang] ?? value[base(lang)] ?? value.en ?? Object.values(value)[0]) : value
