@@ -2,6 +2,7 @@
  * The script-tag build's src/core/lazy.ts (swapped in by vite.config.ts): each part is a file
  * beside cookiegate.js, fetched on first need.
  */
+import { loadError } from './core/load-error'
 import type { ConsentState, ResolvedConfig } from './core/types'
 
 // `currentScript` is only set while this file first runs.
@@ -19,7 +20,7 @@ export const loadPreferences = () => import(/* @vite-ignore */ new URL(__PREFERE
 /** `load`, logging a failure instead of passing it on. */
 export const loadOr = (file: string) =>
   load(file).catch((error) => {
-    console.error(`Cookiegate: could not load ${file}`, error)
+    console.error(loadError(file, error), error)
   })
 
 export const receipt = (config: ResolvedConfig, state: ConsentState): void => {
