@@ -7,6 +7,8 @@
  *   analytics vendor, so the demo works offline and shows what a gated tag did.
  * - `/ingest/…` stands in for PostHog's host (as a site's reverse proxy would): `static/array.js` is the
  *   real posthog-js from node_modules, the capture endpoints record events, `/ingest/events` lists them.
+ * - Each visitor sees only their own events: every capture is filed under the consent id of the
+ *   `cookiegate` cookie it arrived with, and the event lists answer with the requester's own.
  * - `/demo-video.html` is a stand-in for a video host's embed page (the product tour on the
  *   marketing page, gated by the `marketing` category); it sets a cookie of its own, as such hosts do.
  * - `import … from 'cookiegate'` in the SPA resolves to ../src/index.ts.
@@ -36,7 +38,38 @@ interface AnalyticsEvent {
 }
 
 const MAX_EVENTS = 200
+const MAX_VISITORS = 500
 const MAX_BODY = 10_000
+
+/**
+ * The consent id in the request's `cookiegate` cookie (CONTRACT §5), or '' without one. Events are
+ * sent only once a choice allowed them, so every event of a visitor carries it; the id is random
+ * and first-party, so one visitor's panel never shows another's events.
+ */
+function visitorOf(req: IncomingMessage): string {
+  let match = /(?:^|;\s*)cookiegate=([^;]*)/.exec(req.headers.cookie || '')
+  try {
+    let id = match && JSON.parse(decodeURIComponent(match[1]!)).id
+    return typeof id === 'string' ? id.slice(0, 100) : ''
+  } catch {
+    return ''
+  }
+}
+
+/** Events filed per visitor, the newest MAX_EVENTS each; the visitor seen least recently goes first. */
+function eventLog<T>() {
+  let byVisitor = new Map<string, T[]>()
+  return {
+    add(visitor: string, event: T) {
+      if (!visitor) return
+      let list = byVisitor.get(visitor) || []
+      byVisitor.delete(visitor)
+      byVisitor.set(visitor, [...list, event].slice(-MAX_EVENTS))
+      if (byVisitor.size > MAX_VISITORS) byVisitor.delete(byVisitor.keys().next().value!)
+    },
+    of: (visitor: string): T[] => (visitor && byVisitor.get(visitor)) || []
+  }
+}
 
 /** The fake vendor's tag: a first-party cookie, a localStorage key and a pageview. */
 const ANALYTICS_TAG = `/* Demo analytics: a stand-in for a real vendor's tag (PostHog, Google Analytics). */
@@ -160,8 +193,8 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 const text = (v: unknown, max = 500): string => (typeof v === 'string' ? v.slice(0, max) : '')
 
 function demoServer(): Plugin {
-  let events: AnalyticsEvent[] = []
-  let posthogEvents: PostHogEvent[] = []
+  let events = eventLog<AnalyticsEvent>()
+  let posthogEvents = eventLog<PostHogEvent>()
   return {
     name: 'cookiegate-demo-server',
     configureServer(server) {
@@ -173,7 +206,7 @@ function demoServer(): Plugin {
           return send(res, 200, 'text/javascript; charset=utf-8', readFileSync(POSTHOG_ARRAY_JS, 'utf8'))
         }
         if (req.method === 'GET' && path === '/ingest/events') {
-          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(posthogEvents))
+          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(posthogEvents.of(visitorOf(req))))
         }
         if (path === '/ingest/flags/' || path === '/ingest/decide/') {
           return send(res, 200, 'application/json', '{"featureFlags":{},"featureFlagPayloads":{},"errorsWhileComputingFlags":false}')
@@ -183,14 +216,13 @@ function demoServer(): Plugin {
             (body) => {
               try {
                 for (let e of decodePostHog(body)) {
-                  posthogEvents.push({
+                  posthogEvents.add(visitorOf(req), {
                     event: text(e.event, 50) || 'unknown',
                     distinct_id: text(e.distinct_id ?? e.properties?.distinct_id, 100),
                     url: text(e.properties?.$pathname),
                     received: new Date().toISOString()
                   })
                 }
-                if (posthogEvents.length > MAX_EVENTS) posthogEvents = posthogEvents.slice(-MAX_EVENTS)
               } catch {}
               send(res, 200, 'application/json', '{"status":1}')
             },
@@ -209,7 +241,7 @@ function demoServer(): Plugin {
           return send(res, 200, 'text/javascript; charset=utf-8', ANALYTICS_TAG)
         }
         if (path === '/demo-analytics/events' && req.method === 'GET') {
-          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(events))
+          return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(events.of(visitorOf(req))))
         }
         if (path === '/demo-analytics/capture' && req.method === 'POST') {
           readBody(req).then(
@@ -221,7 +253,7 @@ function demoServer(): Plugin {
                 return send(res, 400, 'application/json', '{"error":"invalid JSON"}')
               }
               if (!data || typeof data !== 'object') return send(res, 400, 'application/json', '{"error":"expected an object"}')
-              events.push({
+              events.add(visitorOf(req), {
                 event: text(data.event, 50) || 'unknown',
                 distinct_id: text(data.distinct_id, 100),
                 url: text(data.url),
@@ -231,7 +263,6 @@ function demoServer(): Plugin {
                 received: new Date().toISOString(),
                 cookie: /(?:^|;\s*)_ga=/.test(req.headers.cookie || '')
               })
-              if (events.length > MAX_EVENTS) events = events.slice(-MAX_EVENTS)
               send(res, 204, 'text/plain', '')
             },
             () => send(res, 413, 'application/json', '{"error":"body too large"}')

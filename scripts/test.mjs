@@ -1,4 +1,4 @@
-// `npm test`: typecheck → build → size budgets → unit tests → browser tests, then one summary line that CI reads:
+// `npm test`: typecheck → build → size budgets → unit tests → browser tests → example apps, then one summary line that CI reads:
 // "N passed, N failed". Every step runs even when an earlier one fails, so the log shows all of it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -19,7 +19,8 @@ let built = run('build', 'npm', ['run', 'build', '--silent'])
 steps.push(['build', built])
 // Size budgets (package.json "size-limit"): any regression past a budget fails the run.
 steps.push(['size budgets', built && run('size budgets', 'npx', ['size-limit'])])
-for (let project of ['unit', 'browser']) {
+// apps: examples/* installed from the packed tarball (npm ci + the tarball), built, driven in Chromium.
+for (let project of ['unit', 'browser', 'apps']) {
   let out = `test-results/${project}.json`
   rmSync(out, { force: true })
   let ok = built && run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`])

@@ -9,7 +9,8 @@ import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
-import { load, loadOr, loadPreferences } from './lazy-iife'
+import { uetConsentDefault } from './integrations/microsoft-uet-default'
+import { load, loadOr, loadPreferences, receipt } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -46,6 +47,7 @@ function createClosed(): Cookiegate {
     acceptAll: noop,
     rejectAll: noop,
     save: noop,
+    allow: noop,
     open: noop,
     close: noop,
     onChange: () => noop,
@@ -55,20 +57,31 @@ function createClosed(): Cookiegate {
   }
 }
 
-/** Runs the configured integrations; PostHog's code is fetched only once it is allowed. */
+// Integration → its file beside cookiegate.js, and the function that file exports to run it.
+const LAZY = {
+  posthog: ['cookiegate-posthog.js', 'loadPosthog'],
+  clarity: ['cookiegate-clarity.js', 'loadClarity'],
+  metaPixel: ['cookiegate-meta-pixel.js', 'loadMetaPixel'],
+  microsoftUet: ['cookiegate-microsoft-uet.js', 'loadMicrosoftUet']
+} as const
+
+/** Runs the configured integrations; a vendor's code is fetched only once it is allowed. */
 function integrate(cg: Cookiegate) {
-  let { posthog, googleConsentMode: gcm } = cg.config.integrations
-  if (gcm) googleConsentMode(cg, gcm)
+  let { integrations } = cg.config
+  if (integrations.googleConsentMode) googleConsentMode(cg, integrations.googleConsentMode)
   // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
   // so it is there when the visitor clicks.
   if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('cookiegate-receipts.js').catch(() => {}))
-  let fetched = false
-  if (posthog) {
-    cg.consent.subscribe(() => {
-      if (fetched || !allowedFor(cg, posthog.category!, posthog.service)) return
-      fetched = true
-      loadOr('cookiegate-posthog.js').then((module) => module?.loadPosthog(cg, posthog))
-    })
+  for (let [key, [file, run]] of Object.entries(LAZY)) {
+    let options = integrations[key as keyof typeof LAZY] as { category: string; service?: string } | undefined
+    let fetched = false
+    if (options) {
+      cg.consent.subscribe(() => {
+        if (fetched || !allowedFor(cg, options.category, options.service)) return
+        fetched = true
+        loadOr(file).then((module) => module?.[run](cg, options))
+      })
+    }
   }
 }
 
@@ -77,9 +90,11 @@ function init() {
   if (window.Cookiegate) return
   try {
     integrate(
-      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI, loadPreferences), (cg, embed) =>
-        loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed))
-      ))
+      (window.Cookiegate = createConsent(readConfig() as never, {
+        mount: lazyMount(loadUI, loadPreferences),
+        placeholder: (cg, embed) => loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed)),
+        receipt
+      }))
     )
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)
@@ -89,11 +104,15 @@ function init() {
 
 // Runs as this classic script is evaluated, ahead of validation and gating.
 try {
-  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object } } | undefined
+  let early = readConfig() as
+    | { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object; microsoftUet?: unknown } }
+    | undefined
   // Google Consent Mode: "the default must be set before any command that sends measurement data",
   // so it is written now, ahead of the Google tag, not once the DOM is parsed.
   let gcm = early?.integrations?.googleConsentMode
   if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm)
+  // UET consent mode likewise: its denied default is queued before any UET tag (a queue entry only).
+  if (!window.Cookiegate && early?.integrations?.microsoftUet) uetConsentDefault()
   // No stored choice and no GPC refusal: the banner will show, so its file starts downloading
   // now, while the config is checked and the page gated. A stored choice fetches nothing, nor
   // does a prerendered page, which may never be shown.

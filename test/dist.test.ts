@@ -62,6 +62,21 @@ describe('built files', () => {
     expect(chunk).toMatch(/export\s*\{[^}]*loadPosthog/)
   })
 
+  test('the script-tag file leaves Clarity, the Meta Pixel and UET to chunks it loads only once each is allowed', () => {
+    let loader = readFileSync('dist/cookiegate.js', 'utf8')
+    for (let [file, run, host] of [
+      ['cookiegate-clarity.js', 'loadClarity', 'www.clarity.ms'],
+      ['cookiegate-meta-pixel.js', 'loadMetaPixel', 'connect.facebook.net'],
+      ['cookiegate-microsoft-uet.js', 'loadMicrosoftUet', 'bat.bing.com']
+    ]) {
+      let chunk = readFileSync(`dist/${file}`, 'utf8')
+      expect(loader).toContain(file)
+      expect(loader).not.toContain(host)
+      expect(chunk).toContain(host)
+      expect(chunk).toMatch(new RegExp(`export\\s*\\{[^}]*${run}`))
+    }
+  })
+
   test('ships a stylesheet and type declarations', () => {
     expect(readFileSync('dist/cookiegate.css', 'utf8')).toContain('--cg-bg')
     expect(readFileSync('dist/types/index.d.ts', 'utf8')).toContain('createCookiegate')

@@ -1,5 +1,11 @@
 import type { Category, Config, GoogleConsentModeConfig, IntegrationsConfig, Localized, Position, PostHogConfig, ResolvedConfig, Service, Texts } from './types'
 import { GCM_TYPES, KNOWN_CATEGORIES, LANGUAGES, TEXT_KEYS } from './defaults'
+import { checkClarity } from '../integrations/clarity-config'
+import { checkMetaPixel } from '../integrations/meta-pixel-config'
+import { checkMicrosoftUet } from '../integrations/microsoft-uet-config'
+
+// Vendor sections that check themselves (src/integrations/*-config.ts).
+const VENDORS = { clarity: checkClarity, metaPixel: checkMetaPixel, microsoftUet: checkMicrosoftUet }
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends Error {
@@ -224,7 +230,11 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
   }
 
   let integrations: IntegrationsConfig = {}
-  let rawIntegrations = section(config.integrations, 'integrations', ['posthog', 'googleConsentMode'])
+  let rawIntegrations = section(config.integrations, 'integrations', ['posthog', 'googleConsentMode', ...Object.keys(VENDORS)])
+  for (let [key, checker] of Object.entries(VENDORS)) {
+    let checked = checker(rawIntegrations?.[key], 'integrations.' + key, { fail, categories })
+    if (checked) (integrations as Raw)[key] = checked
+  }
   let path = 'integrations.posthog'
   let ph = section(rawIntegrations?.posthog, path, ['token', 'apiHost', 'category', 'service', 'options'])
   if (ph) {

@@ -1,7 +1,10 @@
 import type { ReadableAtom } from 'nanostores'
 
-/** How a choice was made. `"gpc"` is the automatic refusal for Global Privacy Control; it is never stored. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc'
+/**
+ * How a choice was made. `"gpc"` is the automatic refusal for Global Privacy Control and
+ * `"opt-out"` the default of an opt-out region before any choice; neither is stored.
+ */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'opt-out'
 
 /**
  * The visitor's consent, as held in `instance.consent` and passed to `onChange` listeners
@@ -278,10 +281,43 @@ export type GoogleConsentModeConfig = Partial<Record<GoogleConsentType, string>>
   wait_for_update?: number
 }
 
+/**
+ * Microsoft Clarity loaded by the script tag from `https://www.clarity.ms/tag/<projectId>` once
+ * its category (or service) is allowed, told `consentv2` on every change.
+ */
+export interface ClarityConfig {
+  /** The project id, as in `clarity.ms/tag/<projectId>`. */
+  projectId: string
+  /** The category, or a service of one, that allows Clarity. @default "analytics" */
+  category?: string
+}
+
+/** The Meta Pixel (`fbevents.js`) loaded by the script tag once its category (or service) is allowed. */
+export interface MetaPixelConfig {
+  /** The numeric pixel id, as a string (a 16-digit JSON number loses digits). */
+  pixelId: string
+  /** The category, or a service of one, that allows the pixel. @default "marketing" */
+  category?: string
+}
+
+/**
+ * Microsoft Advertising UET (`bat.js`) loaded by the script tag once its category (or service) is
+ * allowed; UET consent mode's `ad_storage: "denied"` default is queued as the script tag runs.
+ */
+export interface MicrosoftUetConfig {
+  /** The numeric UET tag id, as a string. */
+  tagId: string
+  /** The category, or a service of one, that allows UET. @default "marketing" */
+  category?: string
+}
+
 /** The integrations the script tag can run. */
 export interface IntegrationsConfig {
   posthog?: PostHogConfig
   googleConsentMode?: GoogleConsentModeConfig
+  clarity?: ClarityConfig
+  metaPixel?: MetaPixelConfig
+  microsoftUet?: MicrosoftUetConfig
 }
 
 /** A category after validation, with every default filled in. */
@@ -355,6 +391,11 @@ export interface Cookiegate {
    * services unless a service is named: `cg.save({ analytics: true, posthog: false })`
    */
   save(choice: Record<string, boolean>): void
+  /**
+   * Allow exactly this category or service and store the choice; every other answer stays as it
+   * is (what an embed placeholder's "Always allow" does). A category's services come with it.
+   */
+  allow(name: string): void
   /** Show the preferences modal. */
   open(): void
   /** Hide the preferences modal (the banner comes back while undecided). */

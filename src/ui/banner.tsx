@@ -50,8 +50,14 @@ export class Banner extends Component<Props, { announce?: boolean }> {
   // The banner shows at once. A screen reader hears its title and text through a visually hidden
   // polite live region, filled a moment after the region itself appeared (content added together
   // with its region is not announced), so nothing takes focus and the banner is not shown late.
+  // Once read, the copy goes (removals are not announced): left there, a visitor reading the page
+  // would meet the banner twice. Screen readers take a live region's text when it changes; 7 s
+  // leaves one that is busy reading the page time to get to it (react-aria's announcer waits as long).
   componentDidMount() {
-    this.timer = setTimeout(() => this.setState({ announce: true }), 100)
+    this.timer = setTimeout(() => {
+      this.setState({ announce: true })
+      this.timer = setTimeout(() => this.setState({ announce: false }), 7000)
+    }, 100)
   }
 
   componentWillUnmount() {
@@ -63,7 +69,7 @@ export class Banner extends Component<Props, { announce?: boolean }> {
     let { t } = this.props.locale
     let { policyUrl, layout, position } = cg.config
     return (
-      <div>
+      <div class="cg-frame">
         <section
           ref={reserveSpace}
           class={['banner', layout, ...position.split('-')].map((name) => 'cg-' + name).join(' ')}

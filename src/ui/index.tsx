@@ -44,6 +44,8 @@ export function mountUI(cg: Cookiegate): () => void {
     // `ph-no-capture`: PostHog's autocapture skips the consent UI, so the click that withdraws
     // consent is not itself recorded (https://posthog.com/docs/product-analytics/autocapture).
     host.className = 'ph-no-capture'
+    // A wrapper only: Chromium would expose a div with an id as an empty group, left after a choice.
+    host.setAttribute('role', 'none')
     // In a shadow root the page's CSS cannot reach our elements (`shadow: false` opts out).
     let root = cg.config.shadow ? host.attachShadow({ mode: 'open' }) : host
     // Styles go where the elements are: the shadow root, or the document with `shadow: false`.
@@ -51,6 +53,20 @@ export function mountUI(cg: Cookiegate): () => void {
     let sheet = adopt(styled, css)
     // First in <body>: the banner comes early in the Tab order.
     document.body.prepend(host)
+    // On a phone, content wider than the screen widens the layout viewport, which `position: fixed`
+    // follows, past the visible part of the screen; and that visible part pans within it as the
+    // visitor scrolls. The banner's frame and the dialog are placed in window.visualViewport
+    // instead, through these variables (the stylesheets' fallbacks are the whole viewport).
+    let vv = window.visualViewport
+    let place = () => {
+      if (vv) {
+        let { offsetLeft: x, offsetTop: y } = vv
+        host.style.cssText = `--_x:${x}px;--_y:${y}px;--_r:calc(100% - ${x + vv.width}px);--_b:calc(100% - ${y + vv.height}px);--_w:${vv.width}px;--_h:${vv.height}px`
+      }
+    }
+    let events = ['resize', 'scroll'] as const
+    events.forEach((type) => vv?.addEventListener(type, place))
+    place()
     // Every change of `view`, `consent` or (for `theme: "auto"`) the system colour scheme renders
     // the whole small tree again: no preact/hooks (1.2 kB) in the first visit. Dark mode follows
     // prefers-color-scheme live, so a visitor switching to it sees it at once.
@@ -82,6 +98,7 @@ export function mountUI(cg: Cookiegate): () => void {
     unmount = () => {
       stop.forEach((fn) => fn())
       query?.removeEventListener('change', draw)
+      events.forEach((type) => vv?.removeEventListener(type, place))
       render(null, root)
       host.remove()
       sheet.remove()
