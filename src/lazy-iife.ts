@@ -2,6 +2,7 @@
  * How the script-tag file (src/iife.ts) gets the parts it does not carry: each is a file beside
  * cookiegate.js, named by ./files, imported on first need.
  */
+import { loadError } from './core/load-error'
 import type { ConsentState, ResolvedConfig } from './core/types'
 import { fileName, type Part } from './files'
 
@@ -14,7 +15,7 @@ export const load = (part: Part) => import(/* @vite-ignore */ new URL(fileName(p
 /** `load`, logging a failure instead of passing it on. */
 export const loadOr = (part: Part) =>
   load(part).catch((error) => {
-    console.error(`Cookiegate: could not load ${fileName(part, __VERSION__)}`, error)
+    console.error(loadError(fileName(part, __VERSION__), error), error)
   })
 
 /** Sends the proof-of-consent receipt of a choice with the code of cookiegate-receipts-<version>.js. */

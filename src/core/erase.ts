@@ -47,8 +47,13 @@ export function eraseCookies(globs: string[]): string[] {
         for (let path of cookiePaths(location.pathname)) {
           let base = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}${domain ? '; domain=' + domain : ''}`
           document.cookie = base
-          // A partitioned (CHIPS) cookie lives in its own jar and is only reached with the same attribute.
-          if (https) document.cookie = base + '; secure; samesite=none; partitioned'
+          if (https) {
+            // In a cross-site frame only SameSite=None writes reach a cookie (a third-party one,
+            // where the browser allows them); a partitioned (CHIPS) cookie lives in a jar of its
+            // own and is only reached with the same attribute.
+            document.cookie = base += '; secure; samesite=none'
+            document.cookie = base + '; partitioned'
+          }
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { MountUI } from './consent'
+import { loadError } from './load-error'
 
 /**
  * A `MountUI` that downloads the real UI only when there is something to show: the banner on a
@@ -24,7 +25,7 @@ export function lazyMount(
         // Nothing optional runs without a choice, so a missing UI file fails closed; a later
         // open() tries again.
         loading = undefined
-        console.error(`Cookiegate: could not load its UI (${file})`, error)
+        console.error(loadError(file, error), error)
         throw error
       }))
     let fetchPreferences = () => preloadPreferences?.().catch(() => {})
@@ -34,7 +35,11 @@ export function lazyMount(
         (ui) => {
           if (!stopped && !unmount) unmount = ui.mountUI(cg)
         },
-        () => {}
+        () => {
+          // Preferences that cannot open are closed again, so that the next open() (the
+          // settings link once more) changes the view and tries the download again.
+          if (!stopped && view === 'preferences' && cg.view.get() === view) cg.close()
+        }
       )
     }
     let onIntent = (event: Event) => {

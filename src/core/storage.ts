@@ -25,15 +25,18 @@ export function randomId(): string {
 
 export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
   let { name, domain, path, sameSite } = config.cookie
-  let cookies = Cookies.withAttributes({
-    path,
-    domain,
-    sameSite,
-    // Secure whenever the page is https; a Secure cookie cannot be set over plain http.
-    secure: location.protocol === 'https:'
-  })
-  // Where cookies are blocked or `document.cookie` throws (sandboxed or third-party frames,
-  // strict privacy settings), a refused write keeps the choice here, for this page only.
+  // Secure whenever the page is https; a Secure cookie cannot be set over plain http.
+  let https = location.protocol === 'https:'
+  let cookies = Cookies.withAttributes({ path, domain, sameSite, secure: https })
+  // In a cross-site frame (an app embedded by a platform) the browser refuses a SameSite=Lax or
+  // Strict cookie, and a plain SameSite=None one where third-party cookies are blocked. A
+  // partitioned cookie (CHIPS) is kept there, in a jar of its own per embedding site. It is only
+  // tried once the usual cookie did not stick, so first-party pages and same-site frames keep
+  // exactly that one. js-cookie writes unknown attributes as they are: `; partitioned`.
+  let framed = https && window.top !== window
+  let partitioned = cookies.withAttributes({ sameSite: 'None', secure: true, partitioned: true })
+  // Where cookies are blocked or `document.cookie` throws (sandboxed frames, strict privacy
+  // settings), a refused write keeps the choice here, for this page only.
   let memory: string | undefined
   let get = (): string | undefined => {
     try {
@@ -42,14 +45,17 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
       return undefined
     }
   }
+  let set = (jar: typeof cookies, value: string): boolean => {
+    try {
+      jar.set(name, value, { expires: config.expiresDays })
+    } catch {}
+    return get() === value
+  }
   return {
     read: () => parseChoice(memory ?? get(), config),
     write(state) {
       let value = serializeChoice(state)
-      try {
-        cookies.set(name, value, { expires: config.expiresDays })
-      } catch {}
-      let stored = get() === value
+      let stored = set(cookies, value) || (framed && set(partitioned, value))
       memory = stored ? undefined : value
       return stored
     },
@@ -57,6 +63,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
       memory = undefined
       try {
         cookies.remove(name)
+        if (framed) partitioned.remove(name)
       } catch {}
     }
   }

@@ -2,15 +2,13 @@
  * The stored choice's cookie attributes as Chromium keeps them over https: a self-signed
  * certificate made at test time (never committed) and `--ignore-certificate-errors`.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { html, partPath, useHarness } from './harness'
+import { html, partPath, selfSignedCertificate, useHarness } from './harness'
 
 const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist')
 const harness = useHarness({ args: ['--ignore-certificate-errors'] })
@@ -19,16 +17,7 @@ let origin: string
 let pages = new Map<string, string>()
 
 beforeAll(async () => {
-  let dir = mkdtempSync(join(tmpdir(), 'cookiegate-tls-'))
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=www.shop.test',
-      '-addext', 'subjectAltName=DNS:www.shop.test,DNS:shop.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' })
-  } catch (error) {
-    throw new Error('openssl is needed to make a throwaway certificate for the https cookie tests (apt-get install openssl)', { cause: error })
-  }
-  let key = readFileSync(join(dir, 'key.pem'))
-  let cert = readFileSync(join(dir, 'cert.pem'))
-  rmSync(dir, { recursive: true, force: true })
+  let { key, cert } = selfSignedCertificate(['www.shop.test', 'shop.test'])
   server = createServer({ key, cert }, (req, res) => {
     let path = new URL(req.url || '/', 'https://x').pathname
     let page = pages.get(path)

@@ -5,11 +5,13 @@
  *
  * Build first: `npm run build` (the site serves dist/).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { gunzipSync } from 'node:zlib'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -165,7 +167,20 @@ export interface HarnessOptions {
 
 /** Debian's Chromium (never a downloaded browser), headless, with `*.test` mapped to loopback. */
 export function launchChromium(options: HarnessOptions = {}): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch(launchOptions(options))
+}
+
+/**
+ * The same Chromium with a regular (not off-the-record) profile in `dir`: its cookie settings are
+ * a normal profile's defaults, where `launchChromium`'s contexts are incognito-like and block
+ * third-party cookies.
+ */
+export function launchPersistentChromium(dir: string, options: HarnessOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, launchOptions(options))
+}
+
+function launchOptions(options: HarnessOptions) {
+  return {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
@@ -181,7 +196,7 @@ export function launchChromium(options: HarnessOptions = {}): Promise<Browser> {
       ...(options.args || [])
     ],
     ignoreDefaultArgs: options.ignoreDefaultArgs
-  })
+  }
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -487,3 +502,19 @@ export const partUrl = (part: Part): RegExp => new RegExp(partPath(part).replace
 
 export { sleep }
 
+/**
+ * A throwaway self-signed certificate for `hosts` (made with openssl now, never committed), for
+ * https servers on loopback; Chromium then runs with `--ignore-certificate-errors`.
+ */
+export function selfSignedCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
+  let dir = mkdtempSync(join(tmpdir(), 'cookiegate-tls-'))
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`,
+      '-addext', `subjectAltName=${hosts.map((host) => 'DNS:' + host).join(',')}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' })
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }
+  } catch (error) {
+    throw new Error('openssl is needed to make a throwaway certificate for the https tests (apt-get install openssl)', { cause: error })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { resolveConfig } from '../../src/core/config'
 import { createChoiceStore, parseChoice, randomId } from '../../src/core/storage'
 import type { ConsentState } from '../../src/core/types'
@@ -214,6 +214,66 @@ describe('createChoiceStore', () => {
     store.write(state)
     store.clear()
     expect(store.read()).toBeNull()
+  })
+
+  /**
+   * A cookie jar like a cross-site frame's (happy-dom has no partitioning): it keeps only
+   * partitioned cookies when `partitionedOnly`, and records every write.
+   */
+  function withJar(framed: boolean, partitionedOnly: boolean, run: (writes: string[]) => void) {
+    let jar = new Map<string, string>()
+    let writes: string[] = []
+    Object.defineProperty(document, 'cookie', {
+      configurable: true,
+      get: () => [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+      set(line: string) {
+        writes.push(line)
+        if (partitionedOnly && !/; partitioned/i.test(line)) return
+        let [pair] = line.split(';')
+        let name = pair!.slice(0, pair!.indexOf('='))
+        let expires = /expires=([^;]+)/i.exec(line)?.[1]
+        if (expires && Date.parse(expires) < Date.now()) jar.delete(name)
+        else jar.set(name, pair!.slice(name.length + 1))
+      }
+    })
+    let top = vi.spyOn(window, 'top', 'get').mockReturnValue((framed ? {} : window) as Window)
+    try {
+      run(writes)
+    } finally {
+      top.mockRestore()
+      delete (document as { cookie?: string }).cookie
+    }
+  }
+
+  test('in a frame that refuses the usual cookie, stores a partitioned one and clears it', () => {
+    withJar(true, true, (writes) => {
+      let store = createChoiceStore(config)
+      expect(store.write(state)).toBe(true)
+      expect(writes).toHaveLength(2)
+      expect(writes[0]).toMatch(/; sameSite=Lax; secure; expires=/)
+      expect(writes[1]).toMatch(/; sameSite=None; secure; partitioned; expires=/)
+      expect(createChoiceStore(config).read()).toEqual(state)
+      store.clear()
+      expect(document.cookie).toBe('')
+      expect(createChoiceStore(config).read()).toBeNull()
+    })
+  })
+
+  test('a top-level page or a frame that keeps the usual cookie never writes a partitioned one', () => {
+    for (let framed of [false, true]) {
+      withJar(framed, false, (writes) => {
+        let store = createChoiceStore(config)
+        expect(store.write(state)).toBe(true)
+        store.clear()
+        if (!framed) expect(writes.join('\n')).not.toMatch(/partitioned/i)
+        else expect(writes.slice(0, 1).join('\n')).not.toMatch(/partitioned/i)
+      })
+    }
+    // Outside a frame nothing partitioned is tried even when the cookie is refused.
+    withJar(false, true, (writes) => {
+      expect(createChoiceStore(config).write(state)).toBe(false)
+      expect(writes.join('\n')).not.toMatch(/partitioned/i)
+    })
   })
 })
 
