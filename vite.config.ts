@@ -154,6 +154,8 @@ export default defineConfig(({ mode }) => {
             include: ['test/**/*.test.{ts,tsx}'],
             exclude: ['test/browser/**'],
             environment: 'happy-dom',
+            // Property and model-based suites run thousands of cases; CI machines are small and shared.
+            testTimeout: 60000,
             // Gated inline scripts must really run; network loads stay off (no request leaves a unit test).
             environmentOptions: {
               happyDOM: {

@@ -9,7 +9,7 @@ import { lazyMount } from './core/lazy-mount'
 import type { ConsentState, Cookiegate } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
-import { load, loadOr, loadPreferences } from './lazy-iife'
+import { load, loadOr, loadPreferences, receipt } from './lazy-iife'
 
 declare global {
   interface Window {
@@ -46,6 +46,7 @@ function createClosed(): Cookiegate {
     acceptAll: noop,
     rejectAll: noop,
     save: noop,
+    allow: noop,
     open: noop,
     close: noop,
     onChange: () => noop,
@@ -77,9 +78,11 @@ function init() {
   if (window.Cookiegate) return
   try {
     integrate(
-      (window.Cookiegate = createConsent(readConfig() as never, lazyMount(loadUI, loadPreferences), (cg, embed) =>
-        loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed))
-      ))
+      (window.Cookiegate = createConsent(readConfig() as never, {
+        mount: lazyMount(loadUI, loadPreferences),
+        placeholder: (cg, embed) => loadOr('cookiegate-embeds.js').then((module) => module?.placeholder(cg, embed)),
+        receipt
+      }))
     )
   } catch (error) {
     console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)

@@ -1,5 +1,6 @@
 /** `cookiegate`: the core plus the Preact UI, which is loaded only when it has something to show. */
 import { createConsent } from './core/consent'
+import { receipt } from './core/lazy'
 import { lazyMount } from './core/lazy-mount'
 import type { Config, Cookiegate } from './core/types'
 
@@ -16,12 +17,12 @@ export * from './core/index'
  * @throws CookiegateConfigError listing every problem.
  */
 export function createCookiegate(config?: Config): Cookiegate {
-  return createConsent(
-    config,
-    lazyMount(
+  return createConsent(config, {
+    mount: lazyMount(
       () => import('./ui/index'),
       () => import('./ui/preferences')
     ),
-    (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed))
-  )
+    placeholder: (cg, embed) => void import('./core/embeds').then((m) => m.placeholder(cg, embed)),
+    receipt
+  })
 }

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { createConsent } from '../src/core/consent'
+import { createConsent } from '../src/core/index'
 import type { Config, Cookiegate } from '../src/core/types'
 
 /** `createConsent` for a test file: every instance it made is destroyed after each test. */

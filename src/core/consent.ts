@@ -1,12 +1,16 @@
 import { atom } from 'nanostores'
 import { resolveConfig } from './config'
-import { eraseCookies, eraseStorage } from './erase'
+import { cleanup } from './effects/cleanup'
+import { emit, events } from './effects/events'
+import { persist } from './effects/persist'
+import { receipt, type SendReceipt } from './effects/receipt'
+import { reload } from './effects/reload'
 import { createGate } from './gate'
-import { receipt } from './lazy'
+import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type Effect } from './model'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
-import type { Config, ConsentMethod, ConsentState, Cookiegate, ResolvedConfig, View } from './types'
+import type { Config, ConsentState, Cookiegate, View } from './types'
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -14,13 +18,18 @@ export type MountUI = (instance: Cookiegate) => () => void
 /** Shows a placeholder for a gated embed that may not load yet (`placeholder` in ./embeds). */
 export type ShowPlaceholder = (instance: Cookiegate, embed: HTMLElement) => void
 
-const emit = (type: string, detail: ConsentState) => {
-  document.dispatchEvent(new CustomEvent(type, { detail }))
+/** What an entry point plugs into the core: the UI, embed placeholders, the receipt sender. */
+export interface Parts {
+  mount?: MountUI
+  placeholder?: ShowPlaceholder
+  receipt?: SendReceipt
 }
 
 /**
  * The headless core: validates the config, reads the stored choice, gates tags, deletes a
- * withdrawn category's cookies, and wires the settings links. No UI unless `mount` is given.
+ * withdrawn category's cookies, and wires the settings links. No UI unless `parts.mount` is given.
+ * Every change of the state goes through the consent model (./model); everything that follows
+ * from a change (cookie, receipt, clean-up, gate, events, reload) is a listener on the store.
  *
  * ```js
  * const cg = createConsent({ categories: { essential: { required: true }, analytics: {} } })
@@ -28,149 +37,101 @@ const emit = (type: string, detail: ConsentState) => {
  * ```
  * @throws CookiegateConfigError listing every problem.
  */
-export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?: ShowPlaceholder): Cookiegate {
-  let config: ResolvedConfig = resolveConfig(input)
-  let services = config.categories.flatMap((c) => c.services)
-  let names = [...config.categories.map((c) => c.name), ...services.map((s) => s.name)]
-  // What withdrawal cleans up: optional categories and their services.
-  let optional = config.categories.filter((c) => !c.required)
-  let erasable = [...optional, ...optional.flatMap((c) => c.services)]
+export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+  let config = resolveConfig(input)
+  let names = namesOf(config)
   let store = createChoiceStore(config)
-
-  // `pick(service, category)` decides a service; a category with services is on when one of them is.
-  let build = (
-    pick: (name: string, category?: string) => boolean,
-    rest: Pick<ConsentState, 'decided' | 'id' | 'given' | 'updated' | 'method'>
-  ): ConsentState => {
-    let categories: Record<string, boolean> = {}
-    let chosen: Record<string, boolean> = {}
-    for (let { name, required, services: list } of config.categories) {
-      for (let s of list) chosen[s.name] = required || pick(s.name, name)
-      categories[name] = required || (list.length ? list.some((s) => chosen[s.name]) : pick(name))
-    }
-    // Frozen, so a listener cannot change what every other listener sees.
-    return Object.freeze({ ...rest, categories: Object.freeze(categories), services: Object.freeze(chosen), revision: config.revision })
-  }
   let gpc = () =>
     config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-  let undecided = (decided = false) =>
-    build(() => false, { decided, id: null, given: null, updated: null, method: decided ? 'gpc' : null })
-  // Without a stored choice: refuse everything optional, silently under GPC, else ask.
-  let initial = (): ConsentState => {
-    let stored = store.read()
-    return stored ? build((name) => (stored.categories[name] ?? stored.services[name]) === true, stored) : undecided(gpc())
-  }
   // A prerendered page has not been seen yet: no banner and nothing optional runs until it is
   // shown, and the choice is read then, as another tab may have changed it meanwhile.
   let prerendering = () => (document as { prerendering?: boolean }).prerendering === true
 
-  let $consent = atom<ConsentState>(prerendering() ? undecided() : initial())
-  let $view = atom<View>($consent.get().decided || prerendering() ? 'none' : 'banner')
+  let $consent = atom<ConsentState>(prerendering() ? closed(config) : start(config, store.read(), gpc()))
+  let $view = atom<View>(!prerendering() && asks($consent.get()) ? 'banner' : 'none')
   let destroyed = false
-  // Categories whose tags ran on this page: a running script cannot be unloaded.
+  let cause: Cause = 'local'
+  // Names whose tags ran on this page: a running script cannot be unloaded.
   let activated = new Set<string>()
+  let allowed = (name: string) => names.includes(name) && isOn($consent.get(), name)
 
-  let on = (state: ConsentState, name: string) => (state.categories[name] ?? state.services[name]) === true
-  let allowed = (name: string) => names.includes(name) && on($consent.get(), name)
-
-  let erase = (item: { cookies: string[]; storage: string[] }) => {
-    eraseCookies(item.cookies)
-    eraseStorage(item.storage)
+  let ask = (state: ConsentState): View => (asks(state) ? 'banner' : 'none')
+  /** Runs an action through the model; `view` says what the UI shows with the new state. */
+  let dispatch = (action: Action, from: Cause, view: (state: ConsentState, now: View) => View) => {
+    if (destroyed) return
+    let state = next(config, $consent.get(), action, { now: new Date().toISOString(), id: randomId, gpc: gpc() })
+    $view.set(view(state, $view.get()))
+    cause = from
+    $consent.set(state)
   }
-  let sweep = () => erasable.filter((item) => !allowed(item.name)).forEach(erase)
-  let same = (a: ConsentState, b: ConsentState) =>
-    a.decided === b.decided && a.method === b.method && a.id === b.id && a.updated === b.updated &&
-    names.every((name) => on(a, name) === on(b, name))
+  let decide = (action: Action) => dispatch(action, 'local', () => 'none')
+  let sweep = cleanup(config)
   // The stored choice may have changed in another tab, in the back/forward cache or while
-  // prerendering; the new state runs through the same listener (gating, withdrawal clean-up).
+  // prerendering. Open preferences stay open: the visitor is using them.
   let refresh = () => {
     if (destroyed || prerendering()) return
-    let state = initial()
-    if (!same(state, $consent.get())) $consent.set(state)
-    // Open preferences stay open: the visitor is using them.
-    if ($view.get() !== 'preferences') $view.set(state.decided ? 'none' : 'banner')
-    sweep()
+    dispatch({ type: 'read', stored: store.read() }, 'stored', (state, view) => (view === 'preferences' ? view : ask(state)))
+    sweep($consent.get())
   }
   let sync = createSync(config.cookie.name, refresh)
 
-  let decide = (pick: (name: string, category?: string) => boolean, method: ConsentMethod) => {
-    if (destroyed) return
-    let now = new Date().toISOString()
-    let prev = $consent.get()
-    // One consent id per visitor and revision, so proof of consent follows every change.
-    let next = build(pick, { decided: true, id: prev.id || randomId(), given: prev.given || now, updated: now, method })
-    store.write(next)
-    if (config.receipts) receipt(config, next)
-    $view.set('none')
-    $consent.set(next)
-    sync.notify()
-  }
-
   let gate = createGate(
     allowed,
-    (category) => activated.add(category),
+    (name) => activated.add(name),
     // A microtask later: the first scan runs before `instance` exists.
-    showPlaceholder && ((embed) => queueMicrotask(() => destroyed || showPlaceholder(instance, embed)))
+    parts.placeholder && ((embed) => queueMicrotask(() => destroyed || parts.placeholder!(instance, embed)))
   )
 
-  let previous = $consent.get()
-  let unlisten = $consent.listen((state) => {
-    let before = previous
-    previous = state
-    let withdrawn = erasable.filter((c) => on(before, c.name) && !on(state, c.name))
-    withdrawn.forEach(erase)
-    gate.scan()
-    emit('cookiegate:change', state)
-    if (config.reloadOnWithdraw && withdrawn.some((c) => activated.has(c.name))) location.reload()
-  })
+  // In this order: the cookie is written before anything reacts, leftovers are gone before a
+  // tag could run, and page code hears of the change last.
+  let effects: Effect[] = [persist(store, sync), receipt(config, parts.receipt), sweep, () => gate.scan(), events]
+  if (config.reloadOnWithdraw) effects.push(reload(activated))
+  let unlisten = $consent.listen((state, prev) => effects.forEach((effect) => effect(state, prev as ConsentState, cause)))
 
-  // Leftovers of a category that is not allowed (an expired or withdrawn choice, a tag that
-  // ran before Cookiegate was added) are deleted at start-up too.
-  if (!prerendering()) sweep()
+  if (!prerendering()) sweep($consent.get())
 
   let unlinks = listenForSettingsLinks(() => instance.open())
   let unmount: (() => void) | undefined
+  let unknown = (method: string, name: string) => {
+    if (!names.includes(name)) console.error(`Cookiegate: ${method}() got an unknown category or service "${name}"`)
+  }
 
   let instance: Cookiegate = {
     consent: $consent,
     view: $view,
     config,
     allowed,
-    acceptAll: () => decide(() => true, 'accept-all'),
-    rejectAll: () => decide(() => false, 'reject-all'),
+    acceptAll: () => decide({ type: 'accept-all' }),
+    rejectAll: () => decide({ type: 'reject-all' }),
     save(choice) {
-      let unknown = Object.keys(choice || {}).filter((name) => !names.includes(name))
-      if (unknown.length) console.error(`Cookiegate: save() got unknown categories or services: ${unknown.join(', ')}`)
-      // A named service wins over its category's value.
-      decide((name, category) => !!choice && (choice[name] ?? (category && choice[category])) === true, 'custom')
+      let bad = Object.keys(choice || {}).filter((name) => !names.includes(name))
+      if (bad.length) console.error(`Cookiegate: save() got unknown categories or services: ${bad.join(', ')}`)
+      decide({ type: 'save', choice: { ...choice } })
+    },
+    allow(name) {
+      unknown('allow', name)
+      decide({ type: 'allow', name })
     },
     open() {
       if (!destroyed) $view.set('preferences')
     },
     close() {
-      if (!destroyed) $view.set($consent.get().decided ? 'none' : 'banner')
+      if (!destroyed) $view.set(ask($consent.get()))
     },
     onChange: (listener) => $consent.listen((state) => listener(state)),
-    whenAllowed(category) {
-      if (!names.includes(category)) console.error(`Cookiegate: whenAllowed() got an unknown category or service "${category}"`)
+    whenAllowed(name) {
+      unknown('whenAllowed', name)
       return new Promise<void>((resolve) => {
-        if (allowed(category)) return resolve()
+        if (allowed(name)) return resolve()
         let stop = $consent.listen(() => {
-          if (allowed(category)) {
+          if (allowed(name)) {
             stop()
             resolve()
           }
         })
       })
     },
-    reset() {
-      if (destroyed) return
-      store.clear()
-      let state = initial()
-      $view.set(state.decided ? 'none' : 'banner')
-      $consent.set(state)
-      sync.notify()
-    },
+    reset: () => dispatch({ type: 'reset' }, 'local', ask),
     destroy() {
       if (destroyed) return
       destroyed = true
@@ -185,7 +146,7 @@ export function createConsent(input?: Config, mount?: MountUI, showPlaceholder?:
       $view.off()
     }
   }
-  if (mount) unmount = mount(instance)
+  if (parts.mount) unmount = parts.mount(instance)
   // A microtask later, so the script-tag entry has set `window.Cookiegate` and an ESM caller
   // has had the chance to add its listener.
   queueMicrotask(() => {

@@ -72,13 +72,17 @@ const pickLanguage = (cg: Cookiegate): string => {
 export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   let category = embed.getAttribute('data-category') || ''
   let config = cg.config.categories.find((c) => c.name === category)
-  if (placeholders.has(embed) || !config || cg.allowed(category) || !embed.isConnected) return
+  // `data-service` narrows the embed to one service of its category: that is what it needs.
+  let name = embed.getAttribute('data-service') || category
+  let service = config?.services.find((s) => s.name === name)
+  let free = () => cg.allowed(category) && cg.allowed(name)
+  if (placeholders.has(embed) || !config || free() || !embed.isConnected) return
   // The placeholder lives in the core (no UI bundle), so it reads per-language texts itself.
   let lang = pickLanguage(cg)
   let local = (v: Localized | undefined) => (v === undefined || typeof v === 'string' ? v : (v[lang] ?? v.en ?? Object.values(v)[0]))
   let [embedText, loadOnce, alwaysAllow] = TEXTS[lang] || TEXTS.en!
   let texts = { embedText, loadOnce, alwaysAllow, ...cg.config.texts, ...cg.config.translations[lang] }
-  let label = local(config.label) || category.charAt(0).toUpperCase() + category.slice(1)
+  let label = local((service || config).label) || name.charAt(0).toUpperCase() + name.slice(1)
   let src = embed.getAttribute('data-src') || embed.querySelector('source[data-src]')?.getAttribute('data-src') || ''
   let host = ''
   try {
@@ -126,17 +130,18 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
     reveal()
     // No longer gated: a later choice must not set its `src` again (that would reload it).
     embed.removeAttribute('data-category')
+    embed.removeAttribute('data-service')
     activateMedia(embed)
     embed.focus()
   }
   always.onclick = () => {
-    let choice = { ...cg.consent.get().categories, [category]: true }
-    cg.save(choice)
+    // Exactly this category or service; every other answer stays as the visitor gave it.
+    cg.allow(name)
     embed.focus()
   }
   // Allowed by any path (this button, the banner, another placeholder): the gate sets `src`.
   let stop = cg.consent.listen(() => {
-    if (cg.allowed(category)) {
+    if (free()) {
       stop()
       reveal()
     }

@@ -1,7 +1,10 @@
 import type { ReadableAtom } from 'nanostores'
 
-/** How a choice was made. `"gpc"` is the automatic refusal for Global Privacy Control; it is never stored. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc'
+/**
+ * How a choice was made. `"gpc"` is the automatic refusal for Global Privacy Control and
+ * `"opt-out"` the default of an opt-out region before any choice; neither is stored.
+ */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc' | 'opt-out'
 
 /**
  * The visitor's consent, as held in `instance.consent` and passed to `onChange` listeners
@@ -355,6 +358,11 @@ export interface Cookiegate {
    * services unless a service is named: `cg.save({ analytics: true, posthog: false })`
    */
   save(choice: Record<string, boolean>): void
+  /**
+   * Allow exactly this category or service and store the choice; every other answer stays as it
+   * is (what an embed placeholder's "Always allow" does). A category's services come with it.
+   */
+  allow(name: string): void
   /** Show the preferences modal. */
   open(): void
   /** Hide the preferences modal (the banner comes back while undecided). */

@@ -125,4 +125,41 @@ describe('embed placeholders (Chromium)', () => {
       p.assertClean()
     }
   })
+
+  // The leak found from outside: with analytics split into two services and PostHog refused,
+  // "Always allow Marketing" on a video re-allowed PostHog. Driven through the real banner,
+  // preferences and placeholder.
+  test('Always allow on a video allows marketing only: a refused analytics service stays refused, also after a reload', async () => {
+    let config = {
+      categories: {
+        essential: { required: true },
+        analytics: { services: { posthog: { label: 'PostHog' }, plausible: { label: 'Plausible' } } },
+        marketing: {}
+      }
+    }
+    let tag = (service: string) =>
+      `<script type="text/plain" data-category="analytics" data-service="${service}">(window.ran ||= []).push('${service}')</script>`
+    let p = await harness().page(
+      html(tag('posthog') + tag('plausible') + video(1, 'title="Tour"'), {
+        head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>`
+      })
+    )
+    await p.page.getByRole('button', { name: 'Customise' }).click()
+    let dialog = p.page.getByRole('dialog', { name: 'Cookie settings' })
+    await dialog.getByRole('switch', { name: 'Plausible' }).check()
+    await dialog.getByRole('button', { name: 'Save choices' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    let state = () => p.page.evaluate(() => (window as any).Cookiegate.consent.get().services)
+    expect(await state()).toEqual({ posthog: false, plausible: true })
+    await p.page.getByRole('group', { name: 'Tour' }).getByRole('button', { name: 'Always allow Marketing' }).click()
+    await waitFor(async () => frames(p), (n) => n === 1)
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('marketing'))).toBe(true)
+    expect(await state()).toEqual({ posthog: false, plausible: true })
+    expect(await p.page.evaluate(() => (window as any).ran)).toEqual(['plausible'])
+    expect((await storedChoice(p)).services).toEqual({ posthog: false, plausible: true })
+    await p.reload()
+    expect(await state()).toEqual({ posthog: false, plausible: true })
+    expect(await p.page.evaluate(() => (window as any).ran)).toEqual(['plausible'])
+    p.assertClean()
+  })
 })

@@ -146,3 +146,40 @@ describe('stored choice with services', () => {
     expect(parse({ categories: { essential: true, analytics: false, marketing: false }, services: 'x' })).toBeNull()
   })
 })
+
+describe('embed placeholders and services', () => {
+  // The leak found from outside: "Always allow marketing" on a video re-allowed a refused
+  // analytics service, because the placeholder built its own choice from the categories.
+  test('"Always allow" allows exactly the embed\'s category and leaves every service as the visitor chose', async () => {
+    let { placeholder } = await import('../../src/core/embeds')
+    document.body.innerHTML = '<video data-category="marketing" data-src="https://video.test/a.mp4" title="Video"></video>'
+    let cg = createConsent(CONFIG, { placeholder })
+    instances.push(cg)
+    cg.save({ posthog: false, ga: true })
+    await flush()
+    let always = Array.from(document.querySelectorAll('.cg-embed button')).find((b) => /^Always allow/.test(b.textContent || ''))
+    ;(always as HTMLButtonElement).click()
+    expect(cg.allowed('marketing')).toBe(true)
+    expect(cg.allowed('posthog')).toBe(false)
+    expect(cg.allowed('ga')).toBe(true)
+    expect(stored().services).toEqual({ posthog: false, ga: true })
+    expect(document.querySelector('video')!.getAttribute('src')).toBe('https://video.test/a.mp4')
+  })
+
+  test('an embed that needs one service keeps its placeholder until that service is allowed, and its button allows only it', async () => {
+    let { placeholder } = await import('../../src/core/embeds')
+    document.body.innerHTML = '<video data-category="analytics" data-service="posthog" data-src="https://video.test/b.mp4" title="Video"></video>'
+    let cg = createConsent(CONFIG, { placeholder })
+    instances.push(cg)
+    await flush()
+    cg.save({ ga: true })
+    await flush()
+    expect(document.querySelector('.cg-embed')).not.toBeNull()
+    let always = Array.from(document.querySelectorAll('.cg-embed button')).find((b) => /^Always allow/.test(b.textContent || ''))
+    ;(always as HTMLButtonElement).click()
+    expect(cg.consent.get().services).toEqual({ posthog: true, ga: true })
+    expect(cg.allowed('marketing')).toBe(false)
+    expect(document.querySelector('.cg-embed')).toBeNull()
+    expect(document.querySelector('video')!.getAttribute('src')).toBe('https://video.test/b.mp4')
+  })
+})
