@@ -6,6 +6,7 @@ import { checkCategories } from './config/categories'
 import { bool, int, isObject, keys, link, oneOf, problems, restart } from './config/check'
 import { checkCookie } from './config/cookie'
 import { checkIntegrations } from './config/integrations'
+import { checkJurisdictions, checkRegion } from './config/jurisdictions'
 import { checkLayout, checkPosition } from './config/layout'
 import { checkReceipts } from './config/receipts'
 import { checkLanguage, checkTexts } from './config/texts'
@@ -42,7 +43,9 @@ const SECTIONS: Record<string, (v: any, path: string, out: ResolvedConfig) => un
   ui: (v, path) => bool(v, path, true),
   receipts: checkReceipts,
   theme: (v, path) => oneOf(v, path, ['auto', 'light', 'dark'] as const),
-  shadow: (v, path) => bool(v, path, true)
+  shadow: (v, path) => bool(v, path, true),
+  jurisdictions: checkJurisdictions,
+  region: (v, _, out) => checkRegion(v, out)
 }
 
 /**

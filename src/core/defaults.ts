@@ -20,7 +20,10 @@ export const TEXT_KEYS: (keyof Texts)[] = [
   'cookieName',
   'cookieProvider',
   'cookiePurpose',
-  'cookieDuration'
+  'cookieDuration',
+  'optOutTitle',
+  'optOutText',
+  'optOutReject'
 ]
 
 /** Languages with a bundled translation besides English (src/i18n/<code>.ts, loaded on demand by the UI). */
