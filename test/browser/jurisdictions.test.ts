@@ -19,6 +19,13 @@ const configured = (config: object) => `<script type="application/json" id="cook
 const gated = () => `<script type="text/plain" data-category="analytics" src="${h.analytics}/analytics.js"></script>`
 const runs = (p: TestPage) => p.page.evaluate(() => (window as any).__analyticsRuns ?? 0)
 const banner = (p: TestPage) => p.page.getByRole('region', { name: 'Cookies on this site' })
+const GCM = { googleConsentMode: { analytics_storage: 'analytics' } }
+/** The Consent Mode default the page wrote, as `{ type: 'granted' | 'denied' }`. */
+const gcmDefault = (p: TestPage) =>
+  p.page.evaluate(() => {
+    let entry = ((window as any).dataLayer || []).find((e: ArrayLike<unknown>) => e[0] === 'consent' && e[1] === 'default')
+    return entry && { analytics: entry[2].analytics_storage, ad: entry[2].ad_storage }
+  })
 const cookieNames = async (p: TestPage) => (await p.context.cookies()).map((c) => c.name).sort()
 
 /** Opens the page, logging every request for Cookiegate's UI files. */
@@ -33,8 +40,10 @@ async function open(config: object, init?: string) {
 
 describe('jurisdictions (script tag, Chromium)', () => {
   test('US-CA: the gated tag runs with no click and no banner; the footer link refuses it for good', async () => {
-    let { p, ui } = await open({ region: 'US-CA', jurisdictions: JURISDICTIONS })
+    let { p, ui } = await open({ region: 'US-CA', jurisdictions: JURISDICTIONS, integrations: GCM })
     await waitFor(() => runs(p), (n) => n === 1)
+    // Granted by default for what is configured (analytics); there is no marketing category.
+    expect(await gcmDefault(p)).toEqual({ analytics: 'granted', ad: 'denied' })
     await sleep(500)
     expect(await runs(p)).toBe(1)
     expect(p.requests('/analytics.js')).toHaveLength(1)
@@ -66,6 +75,8 @@ describe('jurisdictions (script tag, Chromium)', () => {
     await p.reload()
     await sleep(800)
     expect(await runs(p)).toBe(0)
+    // A stored refusal: the default is denied again, and so is the update.
+    expect(await gcmDefault(p)).toEqual({ analytics: 'denied', ad: 'denied' })
     expect(p.requests('/analytics.js')).toHaveLength(1)
     expect(await banner(p).count()).toBe(0)
     expect(await cookieNames(p)).toEqual(['cookiegate'])
@@ -73,8 +84,9 @@ describe('jurisdictions (script tag, Chromium)', () => {
   })
 
   test('US-CA with Global Privacy Control runs nothing and shows no banner', async () => {
-    let { p, ui } = await open({ region: 'US-CA', jurisdictions: JURISDICTIONS }, GPC)
+    let { p, ui } = await open({ region: 'US-CA', jurisdictions: JURISDICTIONS, integrations: GCM }, GPC)
     await sleep(1000)
+    expect(await gcmDefault(p)).toEqual({ analytics: 'denied', ad: 'denied' })
     expect(p.requests()).toHaveLength(0)
     expect(await runs(p)).toBe(0)
     expect(await banner(p).count()).toBe(0)
@@ -86,8 +98,14 @@ describe('jurisdictions (script tag, Chromium)', () => {
 
   test('DE and a page without a region: no request before consent, and the banner asks', async () => {
     for (let config of [{ region: 'DE', jurisdictions: JURISDICTIONS }, { jurisdictions: JURISDICTIONS }, {}]) {
-      let { p, ui } = await open(config)
+      let { p, ui } = await open({ ...config, integrations: GCM })
       await banner(p).waitFor({ state: 'visible' })
+      expect(await gcmDefault(p)).toEqual({ analytics: 'denied', ad: 'denied' })
+      // Without a region, Google's tags get the opt-out regions' default through GCM's region parameter.
+      let regional = await p.page.evaluate(() =>
+        ((window as any).dataLayer as ArrayLike<any>[]).filter((e) => e[1] === 'default' && e[2].region).map((e) => [e[2].region, e[2].analytics_storage])
+      )
+      expect(regional).toEqual('region' in config ? [] : 'jurisdictions' in config ? [[['US', 'US-CA'], 'granted']] : [])
       await sleep(800)
       expect(p.requests(), JSON.stringify(config)).toHaveLength(0)
       expect(await runs(p)).toBe(0)
