@@ -89,17 +89,22 @@ const preferencesFile = (mode: string): string => {
 }
 
 export default defineConfig(({ mode }) => {
-  let esm = mode !== 'iife' && mode !== 'ui'
+  // `--mode node`: cookiegate/testing and the `cookiegate` bin, for Node only; built on their own so
+  // that what they share with the core does not split the browser entries into more chunks.
+  let node = mode === 'node'
+  let esm = mode !== 'iife' && mode !== 'ui' && !node
   return {
     plugins: esm
       ? [emitStylesheet()]
-      : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(/^cookiegate\.js$/)] : [sameUIUrl(), compileHint(/^cookiegate-(ui|preferences-[\w-]+)\.js$/)])],
+      : node
+        ? []
+        : [localNanostoresEpoch(), ...(mode === 'iife' ? [lazyFromFolder(), compileHint(/^cookiegate\.js$/)] : [sameUIUrl(), compileHint(/^cookiegate-(ui|preferences-[\w-]+)\.js$/)])],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       __VERSION__: JSON.stringify(version),
       __PREFERENCES__: JSON.stringify(preferencesFile(mode)),
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
-      ...(esm ? {} : { 'process.env.NODE_ENV': '"production"' })
+      ...(esm || node ? {} : { 'process.env.NODE_ENV': '"production"' })
     },
     build: {
       target: 'es2020',
@@ -107,7 +112,9 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: esm,
       minify: true,
       sourcemap: false,
-      lib: (mode === 'iife'
+      lib: (node
+        ? { entry: { testing: 'src/testing/index.ts', scan: 'src/testing/scan.ts' }, formats: ['es'], fileName: (_format: string, name: string) => `${name}.mjs` }
+        : mode === 'iife'
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui'
             ? {
@@ -136,7 +143,7 @@ export default defineConfig(({ mode }) => {
         // A lazily imported chunk may import what it shares with the entry from the entry itself
         // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
         preserveEntrySignatures: 'allow-extension',
-        external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : [],
+        external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
           // In the ui pass, the only lazy chunks are languages; anything shared keeps our prefix.

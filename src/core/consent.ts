@@ -92,9 +92,8 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
 
   let unlinks = listenForSettingsLinks(() => instance.open())
   let unmount: (() => void) | undefined
-  let unknown = (method: string, name: string) => {
-    if (!names.includes(name)) console.error(`Cookiegate: ${method}() got an unknown category or service "${name}"`)
-  }
+  let unknown = (method: string, name: string) =>
+    names.includes(name) || console.error(`Cookiegate: ${method}() got an unknown category or service "${name}"`)
 
   let instance: Cookiegate = {
     consent: $consent,
@@ -112,12 +111,8 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
       unknown('allow', name)
       decide({ type: 'allow', name })
     },
-    open() {
-      if (!destroyed) $view.set('preferences')
-    },
-    close() {
-      if (!destroyed) $view.set(ask($consent.get()))
-    },
+    open: () => destroyed || $view.set('preferences'),
+    close: () => destroyed || $view.set(ask($consent.get())),
     onChange: (listener) => $consent.listen((state) => listener(state)),
     whenAllowed(name) {
       unknown('whenAllowed', name)

@@ -1,4 +1,5 @@
 import Cookies from 'js-cookie'
+import { serializeChoice } from './cookie-value'
 import type { ConsentState, ResolvedConfig } from './types'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -102,17 +103,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
   return {
     read: () => parseChoice(memory ?? get(), config),
     write(state) {
-      let value = JSON.stringify({
-        v: 1,
-        revision: state.revision,
-        id: state.id,
-        given: state.given,
-        updated: state.updated,
-        categories: state.categories,
-        // Only when services are configured, so the cookie stays as it was for everyone else.
-        ...(Object.keys(state.services).length ? { services: state.services } : {}),
-        method: state.method
-      })
+      let value = serializeChoice(state)
       try {
         cookies.set(name, value, { expires: config.expiresDays })
       } catch {}
