@@ -20,6 +20,7 @@ export type {
   ConsentState,
   CookieConfig,
   Cookiegate,
+  Jurisdiction,
   ResolvedConfig,
   Texts,
   View
