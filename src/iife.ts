@@ -6,7 +6,8 @@ import { atom } from 'nanostores'
 import { resolveConfig } from './core/config'
 import { createConsent } from './core/consent'
 import { lazyMount } from './core/lazy-mount'
-import type { ConsentState, Cookiegate } from './core/types'
+import { asks, start } from './core/model'
+import type { ConsentState, Cookiegate, ResolvedConfig } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 import { uetConsentDefault } from './integrations/microsoft-uet-default'
@@ -103,26 +104,30 @@ function init() {
   }
 }
 
-// Runs as this classic script is evaluated, ahead of validation and gating.
+// Runs as this classic script is evaluated, ahead of gating.
 try {
-  let early = readConfig() as
-    | { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object; microsoftUet?: unknown } }
-    | undefined
+  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object; microsoftUet?: unknown } } | undefined
+  let config: ResolvedConfig | undefined
+  try {
+    config = resolveConfig(early)
+  } catch {}
+  let name = early?.cookie?.name || 'cookiegate'
+  let stored = document.cookie.split('; ').some((c) => c.startsWith(name + '='))
+  let gpc = early?.gpc !== false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  // Where the visitor starts without a stored choice: asked, refused under GPC, or allowed in an opt-out region.
+  let state = config && !stored ? start(config, null, gpc) : null
   // Google Consent Mode: "the default must be set before any command that sends measurement data",
-  // so it is written now, ahead of the Google tag, not once the DOM is parsed.
+  // so it is written now, ahead of the Google tag, not once the DOM is parsed; denied also when
+  // the config is invalid.
   let gcm = early?.integrations?.googleConsentMode
-  if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm)
+  if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm, config, state)
   // UET consent mode likewise: its denied default is queued before any UET tag (a queue entry only).
   if (!window.Cookiegate && early?.integrations?.microsoftUet) uetConsentDefault()
-  // No stored choice and no GPC refusal: the banner will show, so its file starts downloading
-  // now, while the config is checked and the page gated. A stored choice fetches nothing, nor
-  // does a prerendered page, which may never be shown.
-  let name = early?.cookie?.name || 'cookiegate'
-  let gpc = early?.gpc !== false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  // The banner will ask: its file starts downloading now, while the page is gated. A stored
+  // choice, a GPC refusal and an opt-out region (no banner) fetch nothing, nor does a
+  // prerendered page, which may never be shown.
   let unseen = (document as { prerendering?: boolean }).prerendering === true
-  if (!window.Cookiegate && early?.ui !== false && !gpc && !unseen && !document.cookie.split('; ').some((c) => c.startsWith(name + '='))) {
-    loadUI().catch(() => {})
-  }
+  if (!window.Cookiegate && early?.ui !== false && !unseen && !stored && (state ? asks(state) : !gpc)) loadUI().catch(() => {})
 } catch {}
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true })

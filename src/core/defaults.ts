@@ -20,7 +20,10 @@ export const TEXT_KEYS: (keyof Texts)[] = [
   'cookieName',
   'cookieProvider',
   'cookiePurpose',
-  'cookieDuration'
+  'cookieDuration',
+  'optOutTitle',
+  'optOutText',
+  'optOutReject'
 ]
 
 /** What a category deletes on withdrawal when the config does not say. */

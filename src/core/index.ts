@@ -27,6 +27,7 @@ export type {
   CookieConfig,
   Cookiegate,
   DefaultCategory,
+  Jurisdiction,
   ResolvedConfig,
   Texts,
   View

@@ -3,7 +3,7 @@
  * receipt for every stored choice, sent to the site's own endpoint. It carries no IP address and
  * no user agent; the receiving server sees those anyway if it wants them.
  */
-import type { ConsentState, ResolvedConfig } from './types'
+import type { ConsentState, Jurisdiction, ResolvedConfig } from './types'
 
 /** What Cookiegate sends to `receipts.url`. */
 export interface Receipt {
@@ -15,6 +15,8 @@ export interface Receipt {
   /** Per-service answers, once services are configured. */
   services: Record<string, boolean>
   method: ConsentState['method']
+  /** The consent model the choice was made under: `"opt-out"` in an opt-out region, else `"opt-in"`. */
+  model: Jurisdiction
   revision: number
   given: string | null
   updated: string | null
@@ -41,6 +43,7 @@ export function createReceipt(config: ResolvedConfig, state: ConsentState, page 
     categories: state.categories,
     services: (state as { services?: Record<string, boolean> }).services || {},
     method: state.method,
+    model: config.jurisdiction,
     revision: state.revision,
     given: state.given,
     updated: state.updated,

@@ -142,6 +142,12 @@ export interface Texts {
   cookieProvider: string
   cookiePurpose: string
   cookieDuration: string
+  /** Preferences title in an opt-out region (`jurisdiction: "opt-out"`), e.g. "Your Privacy Choices". */
+  optOutTitle: string
+  /** Preferences text in an opt-out region: what is allowed until the visitor opts out, and how. */
+  optOutText: string
+  /** Reject all in an opt-out region's preferences, e.g. "Do not sell or share my personal information". */
+  optOutReject: string
 }
 
 /** Banner corner or edge: `bar` takes `"bottom"` or `"top"`, `box` a corner. Left and right mirror in right-to-left languages. */
@@ -234,7 +240,28 @@ export interface Config<Category extends string = string, Service extends string
    * @default true
    */
   shadow?: boolean
+  /**
+   * The visitor's region as the site's server knows it (ISO 3166-1 alpha-2 or ISO 3166-2, e.g.
+   * `"DE"`, `"US-CA"`); missing or `null` means unknown. Needs `jurisdictions`.
+   * @default null
+   */
+  region?: string | null
+  /**
+   * Region code → consent model. The most specific code wins (`"US-CA"` over `"US"`); a region
+   * not listed, or unknown, is `"opt-in"`.
+   *
+   * ```js
+   * { region: 'US-CA', jurisdictions: { US: 'opt-out', 'US-CA': 'opt-out' } }
+   * ```
+   */
+  jurisdictions?: Record<string, Jurisdiction>
 }
+
+/**
+ * `"opt-in"` (GDPR style): nothing optional before the visitor says yes. `"opt-out"` (US state
+ * laws): optional categories are allowed, without a banner, until the visitor refuses them.
+ */
+export type Jurisdiction = 'opt-in' | 'opt-out'
 
 /** Where proof-of-consent receipts go. */
 export interface ReceiptsConfig {
@@ -372,6 +399,12 @@ export interface ResolvedConfig {
   position: Position
   theme: 'light' | 'dark' | 'auto'
   shadow: boolean
+  /** Upper-case region codes → model, `null` when not configured. */
+  jurisdictions: Record<string, Jurisdiction> | null
+  /** Upper-case region code, `null` when unknown. */
+  region: string | null
+  /** The model in force for this visitor: `region`'s most specific entry in `jurisdictions`, else `"opt-in"`. */
+  jurisdiction: Jurisdiction
 }
 
 /** What the UI shows: nothing, the first-layer banner, or the preferences modal. */

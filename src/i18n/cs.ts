@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Název',
     cookieProvider: 'Poskytovatel',
     cookiePurpose: 'Účel',
-    cookieDuration: 'Doba uložení'
+    cookieDuration: 'Doba uložení',
+    optOutTitle: 'Vaše volby soukromí',
+    optOutText: 'Analytické a reklamní cookies jsou zapnuté, dokud je neodmítnete. Vypněte, co nechcete, a uložte, nebo odmítněte vše: pak vaše osobní údaje neprodáváme, nesdílíme ani nepoužíváme k cílené reklamě.',
+    optOutReject: 'Neprodávat ani nesdílet mé osobní údaje'
   },
   categories: {
     essential: ['Nezbytné', 'Potřebné pro fungování webu, například aby vás udržely přihlášené a zapamatovaly si tuto volbu. Nelze je vypnout.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Navn',
     cookieProvider: 'Udbyder',
     cookiePurpose: 'Formål',
-    cookieDuration: 'Varighed'
+    cookieDuration: 'Varighed',
+    optOutTitle: 'Dine privatlivsvalg',
+    optOutText: 'Cookies til statistik og annoncering er slået til, medmindre du fravælger dem. Slå fra, hvad du ikke ønsker, og gem, eller fravælg alt: Så sælger og deler vi ikke dine personoplysninger og bruger dem ikke til målrettede annoncer.',
+    optOutReject: 'Sælg eller del ikke mine personoplysninger'
   },
   categories: {
     essential: ['Nødvendige', 'Kræves for at websitet fungerer, fx for at holde dig logget ind og huske dette valg. De kan ikke slås fra.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Name',
     cookieProvider: 'Anbieter',
     cookiePurpose: 'Zweck',
-    cookieDuration: 'Speicherdauer'
+    cookieDuration: 'Speicherdauer',
+    optOutTitle: 'Ihre Datenschutzoptionen',
+    optOutText: 'Analyse- und Werbe-Cookies sind aktiv, solange Sie nicht widersprechen. Schalten Sie aus, was Sie nicht möchten, und speichern Sie, oder widersprechen Sie allem: Dann verkaufen und teilen wir Ihre personenbezogenen Daten nicht und nutzen sie nicht für gezielte Werbung.',
+    optOutReject: 'Meine personenbezogenen Daten nicht verkaufen oder teilen'
   },
   categories: {
     essential: ['Notwendig', 'Erforderlich, damit die Website funktioniert, etwa um Sie angemeldet zu halten und diese Auswahl zu speichern. Sie lassen sich nicht abschalten.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nombre',
     cookieProvider: 'Proveedor',
     cookiePurpose: 'Finalidad',
-    cookieDuration: 'Duración'
+    cookieDuration: 'Duración',
+    optOutTitle: 'Tus opciones de privacidad',
+    optOutText: 'Las cookies de análisis y publicidad están activas mientras no te opongas. Desactiva lo que no quieras y guarda, o recházalo todo: así no venderemos ni compartiremos tu información personal ni la usaremos para publicidad dirigida.',
+    optOutReject: 'No vender ni compartir mi información personal'
   },
   categories: {
     essential: ['Esenciales', 'Necesarias para que el sitio funcione, por ejemplo para mantener tu sesión iniciada y recordar esta elección. No se pueden desactivar.'],

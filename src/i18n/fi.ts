@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nimi',
     cookieProvider: 'Tarjoaja',
     cookiePurpose: 'Tarkoitus',
-    cookieDuration: 'Säilytysaika'
+    cookieDuration: 'Säilytysaika',
+    optOutTitle: 'Tietosuojavalintasi',
+    optOutText: 'Analytiikka- ja mainosevästeet ovat käytössä, ellet kiellä niitä. Poista käytöstä se, mitä et halua, ja tallenna, tai kiellä kaikki: silloin emme myy emmekä jaa henkilötietojasi emmekä käytä niitä kohdennettuun mainontaan.',
+    optOutReject: 'Älä myy tai jaa henkilötietojani'
   },
   categories: {
     essential: ['Välttämättömät', 'Tarvitaan sivuston toimintaan, esimerkiksi kirjautumisen säilyttämiseen ja tämän valinnan muistamiseen. Niitä ei voi poistaa käytöstä.'],

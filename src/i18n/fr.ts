@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nom',
     cookieProvider: 'Fournisseur',
     cookiePurpose: 'Finalité',
-    cookieDuration: 'Durée'
+    cookieDuration: 'Durée',
+    optOutTitle: 'Vos choix de confidentialité',
+    optOutText: 'Les cookies d’analyse et de publicité sont actifs tant que vous ne vous y opposez pas. Désactivez ce que vous ne voulez pas et enregistrez, ou refusez tout : nous ne vendons alors ni ne partageons vos données personnelles, et ne les utilisons pas pour de la publicité ciblée.',
+    optOutReject: 'Ne pas vendre ni partager mes données personnelles'
   },
   categories: {
     essential: ['Essentiels', 'Nécessaires au fonctionnement du site, par exemple pour rester connecté et mémoriser ce choix. Ils ne peuvent pas être désactivés.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nome',
     cookieProvider: 'Fornitore',
     cookiePurpose: 'Finalità',
-    cookieDuration: 'Durata'
+    cookieDuration: 'Durata',
+    optOutTitle: 'Le tue scelte sulla privacy',
+    optOutText: 'I cookie di analisi e pubblicità sono attivi finché non ti opponi. Disattiva ciò che non vuoi e salva, oppure rifiuta tutto: così non venderemo né condivideremo i tuoi dati personali e non li useremo per pubblicità mirata.',
+    optOutReject: 'Non vendere né condividere i miei dati personali'
   },
   categories: {
     essential: ['Essenziali', 'Servono al funzionamento del sito, ad esempio per mantenere l’accesso e ricordare questa scelta. Non si possono disattivare.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Naam',
     cookieProvider: 'Aanbieder',
     cookiePurpose: 'Doel',
-    cookieDuration: 'Bewaartermijn'
+    cookieDuration: 'Bewaartermijn',
+    optOutTitle: 'Je privacykeuzes',
+    optOutText: 'Analyse- en advertentiecookies staan aan zolang je geen bezwaar maakt. Zet uit wat je niet wilt en sla op, of weiger alles: dan verkopen en delen we je persoonsgegevens niet en gebruiken we ze niet voor gerichte advertenties.',
+    optOutReject: 'Mijn persoonsgegevens niet verkopen of delen'
   },
   categories: {
     essential: ['Noodzakelijk', 'Nodig om de website te laten werken, bijvoorbeeld om je ingelogd te houden en deze keuze te onthouden. Ze kunnen niet uit.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nazwa',
     cookieProvider: 'Dostawca',
     cookiePurpose: 'Cel',
-    cookieDuration: 'Okres przechowywania'
+    cookieDuration: 'Okres przechowywania',
+    optOutTitle: 'Twoje wybory dotyczące prywatności',
+    optOutText: 'Pliki cookie analityczne i reklamowe są włączone, dopóki się nie sprzeciwisz. Wyłącz to, czego nie chcesz, i zapisz albo odrzuć wszystko: wtedy nie sprzedajemy ani nie udostępniamy Twoich danych osobowych i nie używamy ich do reklam ukierunkowanych.',
+    optOutReject: 'Nie sprzedawaj ani nie udostępniaj moich danych osobowych'
   },
   categories: {
     essential: ['Niezbędne', 'Potrzebne do działania strony, np. do utrzymania zalogowania i zapamiętania tego wyboru. Nie można ich wyłączyć.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Nome',
     cookieProvider: 'Fornecedor',
     cookiePurpose: 'Finalidade',
-    cookieDuration: 'Duração'
+    cookieDuration: 'Duração',
+    optOutTitle: 'Suas escolhas de privacidade',
+    optOutText: 'Os cookies de análise e publicidade ficam ativos, a menos que você se oponha. Desative o que não quiser e salve, ou recuse tudo: assim não vendemos nem compartilhamos suas informações pessoais nem as usamos para publicidade direcionada.',
+    optOutReject: 'Não vender nem compartilhar minhas informações pessoais'
   },
   categories: {
     essential: ['Essenciais', 'Necessários para o funcionamento do site, por exemplo para manter a sessão iniciada e lembrar esta escolha. Não podem ser desativados.'],

@@ -18,7 +18,10 @@ const translation: Translation = {
     cookieName: 'Namn',
     cookieProvider: 'Leverantör',
     cookiePurpose: 'Syfte',
-    cookieDuration: 'Lagringstid'
+    cookieDuration: 'Lagringstid',
+    optOutTitle: 'Dina integritetsval',
+    optOutText: 'Cookies för statistik och annonsering är på tills du säger nej. Stäng av det du inte vill ha och spara, eller säg nej till allt: då säljer och delar vi inte dina personuppgifter och använder dem inte för riktad annonsering.',
+    optOutReject: 'Sälj eller dela inte mina personuppgifter'
   },
   categories: {
     essential: ['Nödvändiga', 'Behövs för att webbplatsen ska fungera, till exempel för att hålla dig inloggad och komma ihåg det här valet. De kan inte stängas av.'],

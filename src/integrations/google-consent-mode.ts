@@ -4,7 +4,8 @@
  * https://developers.google.com/tag-platform/security/guides/consent?consentmode=advanced
  */
 import { GCM_TYPES } from '../core/defaults'
-import type { Cookiegate, GoogleConsentModeConfig, GoogleConsentType } from '../core/types'
+import { isOn, namesOf } from '../core/model'
+import type { ConsentState, Cookiegate, GoogleConsentModeConfig, GoogleConsentType, ResolvedConfig } from '../core/types'
 
 type DataLayer = unknown[]
 const REQUIRED: Partial<Record<GoogleConsentType, string>> = {
@@ -37,23 +38,40 @@ const mapping = (options: GoogleConsentModeConfig) => {
 }
 
 /**
- * Writes `gtag('consent', 'default', …)` with every mapped type denied, unless the data layer
- * already holds a consent default (written by the script tag as it ran, or by the site).
+ * Writes `gtag('consent', 'default', …)` unless the data layer already holds a consent default
+ * (written by the script tag as it ran, or by the site): every mapped type denied, except in an
+ * opt-out region before any refusal (`state.method` `"opt-out"`), where what is allowed is granted.
+ * Without a known region, each model's `jurisdictions` get a default of their own through GCM's
+ * `region` parameter, which Google applies by the visitor's location (the most specific wins):
+ * that is what a page cached once for every region can do.
  * "The default consent state must be set before any commands that send measurement data."
  */
-export function consentDefault(options: GoogleConsentModeConfig = {}): void {
+export function consentDefault(options: GoogleConsentModeConfig = {}, config?: ResolvedConfig, state?: ConsentState | null): void {
   let layer = dataLayer()
   if (layer.some((entry) => (entry as ArrayLike<unknown>)[0] === 'consent' && (entry as ArrayLike<unknown>)[1] === 'default')) return
   if (layer.length) console.warn('Cookiegate: the Google consent default comes after other dataLayer entries; load Cookiegate before the Google tag')
-  let state: Record<string, unknown> = {}
-  for (let [type] of mapping(options)) state[type] = 'denied'
   let wait = options.wait_for_update
-  state.wait_for_update = typeof wait === 'number' && wait >= 0 ? wait : 500
-  gtag('consent', 'default', state)
+  let write = (granted: (name: string) => boolean, extra?: object) => {
+    let command: Record<string, unknown> = {}
+    for (let [type, name] of mapping(options)) command[type] = granted(name) ? 'granted' : 'denied'
+    command.wait_for_update = typeof wait === 'number' && wait >= 0 ? wait : 500
+    gtag('consent', 'default', { ...command, ...extra })
+  }
+  let optOut = state?.method === 'opt-out'
+  write((name) => optOut && isOn(state!, name))
+  // Undecided with no region known; a stored choice or GPC is answered by the update that follows.
+  let map = config?.jurisdictions
+  if (map && !config!.region && state && !state.decided && !optOut) {
+    for (let model of ['opt-in', 'opt-out']) {
+      let region = Object.keys(map).filter((code) => map![code] === model)
+      if (region.length) write((name) => model > 'opt-in' && namesOf(config!).includes(name), { region })
+    }
+  }
 }
 
 /**
- * Google Consent Mode v2 for an instance: the denied default at once, then
+ * Google Consent Mode v2 for an instance: the default at once (denied, or granted in an opt-out
+ * region until a refusal), then
  * `gtag('consent', 'update', …)` for a stored choice and on every change, each followed by a
  * `cookiegate_consent` data-layer event for Google Tag Manager triggers. Returns a stop function.
  *
@@ -62,7 +80,7 @@ export function consentDefault(options: GoogleConsentModeConfig = {}): void {
  * ```
  */
 export function googleConsentMode(cg: Cookiegate, options: GoogleConsentModeConfig = {}): () => void {
-  consentDefault(options)
+  consentDefault(options, cg.config, cg.consent.get())
   let map = mapping(options)
   let sent = false
   return cg.consent.subscribe((state) => {

@@ -37,7 +37,7 @@ export interface ReceiptHandlerOptions {
 
 /** A receipt is well under 2 kB; this leaves room for many categories and services. */
 export const MAX_RECEIPT_BYTES = 16384
-const KEYS = ['v', 'id', 'categories', 'services', 'method', 'revision', 'given', 'updated', 'url', 'hash', 'version']
+const KEYS = ['v', 'id', 'categories', 'services', 'method', 'model', 'revision', 'given', 'updated', 'url', 'hash', 'version']
 const NAME = /^[a-z][a-z0-9_-]{0,39}$/i
 const METHODS = ['accept-all', 'reject-all', 'custom']
 const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}(-[0-9a-z.-]{1,40})?$/i
@@ -68,6 +68,8 @@ export function receiptProblems(data: unknown): string[] {
   answers('categories')
   answers('services')
   check(METHODS.includes(data.method as string), 'method', `expected ${METHODS.map((m) => `"${m}"`).join(', ')}`)
+  // The consent model the choice was made under (README "Jurisdictions"); older receipts have none.
+  check(data.model === undefined || data.model === 'opt-in' || data.model === 'opt-out', 'model', 'expected "opt-in" or "opt-out"')
   check(Number.isInteger(data.revision) && (data.revision as number) >= 0 && (data.revision as number) <= 1e9, 'revision', 'expected a whole number from 0 to 1000000000')
   let time = (key: string) => (typeof data[key] === 'string' && ISO.test(data[key] as string) ? Date.parse(data[key] as string) : NaN)
   check(!Number.isNaN(time('given')), 'given', 'expected an ISO 8601 UTC time')

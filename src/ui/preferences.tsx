@@ -32,6 +32,9 @@ export class Preferences extends Component<Props, Record<string, boolean>> {
   render() {
     let { cg, locale } = this.props
     let { t, lang } = locale
+    // In an opt-out region (US state laws) these are the "Your Privacy Choices": the same
+    // switches, worded as an opt-out, and Reject all is the opt-out of sale and sharing.
+    if (cg.config.jurisdiction === 'opt-out') t = { ...t, preferencesTitle: t.optOutTitle, preferencesText: t.optOutText, rejectAll: t.optOutReject }
     let choice = this.state
     // Config text in the visitor's language, else the built-in text for essential/analytics.
     let text = (item: Category | Service, i: 0 | 1) =>

@@ -26,7 +26,10 @@ export const EN: Translation = {
     cookieName: 'Name',
     cookieProvider: 'Provider',
     cookiePurpose: 'Purpose',
-    cookieDuration: 'Duration'
+    cookieDuration: 'Duration',
+    optOutTitle: 'Your Privacy Choices',
+    optOutText: 'Analytics and advertising cookies are on unless you opt out. Switch off what you do not want and save, or opt out of all: we then neither sell nor share your personal information, nor use it for targeted ads.',
+    optOutReject: 'Do not sell or share my personal information'
   },
   categories: {
     essential: [

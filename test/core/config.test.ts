@@ -238,3 +238,44 @@ describe('integrations and receipts config', () => {
     expect(resolveConfig({ integrations: { posthog: { token: 't', apiHost: '/ingest' } } }).integrations.posthog?.apiHost).toBe('/ingest')
   })
 })
+
+describe('region and jurisdictions config', () => {
+  test('the most specific code wins, and an unknown or unlisted region is opt-in', () => {
+    let jurisdictions = { US: 'opt-out', 'US-CO': 'opt-in' } as const
+    let model = (region: string | null | undefined) => resolveConfig({ region, jurisdictions }).jurisdiction
+    expect([model('US-CA'), model('US-CO'), model('US'), model('DE'), model(null), model(undefined)]).toEqual([
+      'opt-out',
+      'opt-in',
+      'opt-out',
+      'opt-in',
+      'opt-in',
+      'opt-in'
+    ])
+    expect(resolveConfig({ region: 'us-ca', jurisdictions: { us: 'opt-out' } })).toMatchObject({
+      region: 'US-CA',
+      jurisdictions: { US: 'opt-out' },
+      jurisdiction: 'opt-out'
+    })
+  })
+
+  test('a config without them is opt-in, as before', () => {
+    expect(resolveConfig()).toMatchObject({ region: null, jurisdictions: null, jurisdiction: 'opt-in' })
+    // A page cached for every region lists the jurisdictions and leaves the region out.
+    expect(resolveConfig({ jurisdictions: { US: 'opt-out' } }).jurisdiction).toBe('opt-in')
+  })
+
+  test('names malformed codes, unknown models and a region without jurisdictions', () => {
+    expect(problems({ region: 'California', jurisdictions: { USA: 'opt-out', US: 'optout', 'US-CA': 'opt-out', DE: true } })).toEqual([
+      'jurisdictions.USA: "USA" is not an ISO 3166 code such as "US" or "US-CA"',
+      'jurisdictions.US: expected "opt-in", "opt-out"',
+      'jurisdictions.DE: expected "opt-in", "opt-out"',
+      'region: "California" is not an ISO 3166 code such as "US" or "US-CA"'
+    ])
+    expect(problems({ region: 'US-CA' })).toEqual(['region: needs jurisdictions to choose a model'])
+    expect(problems({ region: 5, jurisdictions: [] })).toEqual([
+      'jurisdictions: expected an object',
+      'region: 5 is not an ISO 3166 code such as "US" or "US-CA"'
+    ])
+  })
+
+})

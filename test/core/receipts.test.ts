@@ -39,7 +39,7 @@ describe('proof-of-consent receipts', () => {
     create({ receipts: { url: '/r' } }).rejectAll()
     let [receipt] = bodies()
     expect(receipt.url).toBe('https://www.example.test/checkout')
-    expect(Object.keys(receipt).sort()).toEqual(['categories', 'given', 'hash', 'id', 'method', 'revision', 'services', 'updated', 'url', 'v', 'version'])
+    expect(Object.keys(receipt).sort()).toEqual(['categories', 'given', 'hash', 'id', 'method', 'model', 'revision', 'services', 'updated', 'url', 'v', 'version'])
     expect(JSON.stringify(receipt)).not.toContain(navigator.userAgent)
     history.replaceState(null, '', '/page')
   })

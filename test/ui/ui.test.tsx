@@ -117,8 +117,9 @@ describe('banner', () => {
 
   test('renders every config text, label and description as text in the banner and the preferences', async () => {
     let evil = '<img src=x onerror="window.pwned=1">'
-    // The embed placeholder texts are shown by the placeholder, not here (test/browser/embeds.test.ts).
-    let keys = TEXT_KEYS.filter((key) => !['embedText', 'loadOnce', 'alwaysAllow'].includes(key))
+    // The embed placeholder texts are shown by the placeholder, not here (test/browser/embeds.test.ts);
+    // the opt-out texts only in an opt-out region (next test).
+    let keys = TEXT_KEYS.filter((key) => !['embedText', 'loadOnce', 'alwaysAllow', 'optOutTitle', 'optOutText', 'optOutReject'].includes(key))
     let texts = Object.fromEntries(keys.map((key) => [key, `${key} ${evil}`]))
     let row = { name: `n ${evil}`, provider: `p ${evil}`, purpose: `u ${evil}`, duration: `d ${evil}` }
     let cg = create({
@@ -142,6 +143,24 @@ describe('banner', () => {
       expect(text, key).toContain(key === 'cookieTable' ? 'cookieTable' : texts[key])
     }
     for (let value of Object.values(row)) expect(shown).toContain(value)
+  })
+
+  test('in an opt-out region the preferences say what opting out means, in the visitor\'s language or as configured', async () => {
+    let jurisdictions = { US: 'opt-out' } as const
+    let cg = create({ region: 'US-CA', jurisdictions })
+    cg.open()
+    let prefs = await dialog('Your Privacy Choices')
+    expect(prefs.textContent).toContain(EN.texts.optOutText)
+    expect(within(prefs).getByRole('button', { name: 'Do not sell or share my personal information' })).toBeDefined()
+    cg.destroy()
+    let custom = create({ region: 'US', jurisdictions, texts: { optOutTitle: 'Privacy choices', optOutReject: 'Opt out of sale' } })
+    custom.open()
+    expect(within(await dialog('Privacy choices')).getByRole('button', { name: 'Opt out of sale' })).toBeDefined()
+    custom.destroy()
+    let opted = create({ region: 'DE', jurisdictions, language: 'de' })
+    opted.open()
+    // An opt-in region keeps the consent wording.
+    expect(within(await dialog('Cookie-Einstellungen')).getByRole('button', { name: 'Alle ablehnen' })).toBeDefined()
   })
 
   test('uses overridden texts', async () => {

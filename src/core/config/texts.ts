@@ -1,0 +1,38 @@
+/** `texts` and `language`: text overrides, flat or per language, and the language shown. */
+import { LANGUAGES } from '../../i18n/languages'
+import { TEXT_KEYS } from '../defaults'
+import type { ResolvedConfig, Texts } from '../types'
+import { fail, LANGUAGE, obj, section, str, unknownKey, type Raw } from './check'
+
+/**
+ * Flat keys override whatever language is shown; a language key holds that language's overrides,
+ * which go to `translations`.
+ */
+export function checkTexts(v: unknown, translations: ResolvedConfig['translations']): Partial<Texts> {
+  let textsOf = (raw: Raw, path: string, nested?: boolean): Partial<Texts> => {
+    let texts: Raw = {}
+    for (let [key, value] of Object.entries(raw)) {
+      if (TEXT_KEYS.includes(key as keyof Texts)) texts[key] = str(value, path + key)
+      else if (nested && LANGUAGE.test(key)) {
+        let inner = obj(value, path + key, undefined, 'expected an object of texts')
+        if (inner) translations[key.toLowerCase()] = textsOf(inner, `${path}${key}.`)
+      } else unknownKey(path + key, TEXT_KEYS, 'a language code or one of')
+    }
+    return texts
+  }
+  let raw = section(v, 'texts')
+  return raw ? textsOf(raw, 'texts.', true) : {}
+}
+
+/** `"auto"`, or a language that is bundled or given in `texts`. */
+export function checkLanguage(v: unknown, translations: ResolvedConfig['translations']): string {
+  let language = str(v, 'language', 'auto').toLowerCase()
+  if (language !== 'auto') {
+    let quoted = `"${v}"`
+    if (!LANGUAGE.test(language)) fail('language', `${quoted} is not "auto" or a language code such as "de"`)
+    else if (![language, language.split('-')[0]!].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
+      fail('language', `no texts for ${quoted}: use one of en, ${LANGUAGES.join(', ')}, or add texts.${language}`)
+    }
+  }
+  return language
+}
