@@ -133,14 +133,14 @@ export default defineConfig(({ mode }) => {
         // (cookiegate-preferences → cookiegate-ui), instead of both importing a third file.
         // npm: an entry exports exactly what its source does (no internal `t` beside
         // `createConsent`); what entries and chunks share goes to a chunk of its own.
-        preserveEntrySignatures: esm ? 'strict' : 'allow-extension',
+        preserveEntrySignatures: esm || node ? 'strict' : 'allow-extension',
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
           // In the ui pass, the only lazy chunks are the preferences and the languages; anything
           // shared keeps our prefix.
           chunkFileNames: (chunk) =>
-            esm
+            esm || node
               ? '[name]-[hash].mjs'
               : chunk.name === 'preferences'
                 ? fileName('preferences', version)

@@ -656,7 +656,7 @@ async function firstVisit(id, rate) {
     let b = await page.evaluate(() => ({
       ...window.__bench,
       ran: window.__analyticsStart !== undefined,
-      uiRequested: performance.getEntriesByType('resource').find((e) => /\/cookiegate-ui\.js/.test(e.name))?.startTime ?? null
+      uiRequested: performance.getEntriesByType('resource').find((e) => /\/cookiegate-ui-[\d.]+\.js/.test(e.name))?.startTime ?? null
     }))
     let bytes = bytesSince(mark)
     let gated = id === 'none' ? null : !b.ran && analyticsHits(mark) === 0

@@ -7,6 +7,8 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 const read = (file: string) => readFileSync(`dist/${file}`, 'utf8')
 /** What a script-tag file is named in dist/ (src/files.ts). */
 const part = (name: string) => `cookiegate-${name}-${version}.js`
+const PARTS = ['ui', 'preferences', 'embeds', 'receipts', 'posthog']
+const VENDORS = ['clarity', 'meta-pixel', 'microsoft-uet']
 
 /** The relative files a built module imports, statically or dynamically, resolved against its own folder. */
 const importsOf = (file: string): string[] =>
@@ -60,13 +62,14 @@ describe('built files', () => {
   })
 
   test('every file the script-tag build may fetch is one of its named parts, a language, or nothing else', () => {
-    let files = ['ui', 'preferences', 'embeds', 'receipts', 'posthog'].flatMap((name) => closure(part(name)))
-    for (let file of files) expect(file).toMatch(new RegExp(`^(cookiegate-[a-z]+-${version.replace(/\./g, '\\.')}\\.js|i18n/[a-z]+-[\\w-]+\\.js)$`))
+    let files = [...PARTS, ...VENDORS].flatMap((name) => closure(part(name)))
+    // The vendors share one budgeted chunk (cookiegate-vendor-<hash>.js) of their common code.
+    for (let file of files) expect(file).toMatch(new RegExp(`^(cookiegate-[a-z-]+-${version.replace(/\./g, '\\.')}\\.js|cookiegate-vendor-[\\w-]+\\.js|i18n/[a-z]+-[\\w-]+\\.js)$`))
     // The placeholders and the senders fetch nothing else: above all, not the UI with Preact.
     for (let name of ['embeds', 'receipts', 'posthog']) expect(closure(part(name)), name).toEqual([part(name)])
     // No file of the script-tag build is left unreached (a stray shared chunk would be a request nobody budgets).
-    let shipped = readdirSync('dist').filter((file) => /^cookiegate-.*\.js$/.test(file))
-    expect(shipped.sort()).toEqual(['embeds', 'posthog', 'preferences', 'receipts', 'ui'].map(part))
+    let shipped = readdirSync('dist').filter((file) => /^cookiegate-.*\.js$/.test(file) && !/^cookiegate-vendor-/.test(file))
+    expect(shipped.sort()).toEqual([...PARTS, ...VENDORS].sort().map(part))
   })
 
   test('the preferences are a chunk of their own that shares the one copy of the UI and Preact', () => {
@@ -95,13 +98,13 @@ describe('built files', () => {
 
   test('the script-tag file leaves Clarity, the Meta Pixel and UET to chunks it loads only once each is allowed', () => {
     let loader = readFileSync('dist/cookiegate.js', 'utf8')
-    for (let [file, run, host] of [
-      ['cookiegate-clarity.js', 'loadClarity', 'www.clarity.ms'],
-      ['cookiegate-meta-pixel.js', 'loadMetaPixel', 'connect.facebook.net'],
-      ['cookiegate-microsoft-uet.js', 'loadMicrosoftUet', 'bat.bing.com']
+    for (let [name, run, host] of [
+      ['clarity', 'loadClarity', 'www.clarity.ms'],
+      ['meta-pixel', 'loadMetaPixel', 'connect.facebook.net'],
+      ['microsoft-uet', 'loadMicrosoftUet', 'bat.bing.com']
     ]) {
-      let chunk = readFileSync(`dist/${file}`, 'utf8')
-      expect(loader).toContain(file)
+      let chunk = readFileSync(`dist/${part(name!)}`, 'utf8')
+      expect(loader).toContain(`'${name}'`.replace(/'/g, '`'))
       expect(loader).not.toContain(host)
       expect(chunk).toContain(host)
       expect(chunk).toMatch(new RegExp(`export\\s*\\{[^}]*${run}`))

@@ -10,10 +10,11 @@ import { checkJurisdictions, checkRegion } from './config/jurisdictions'
 import { checkLayout, checkPosition } from './config/layout'
 import { checkReceipts } from './config/receipts'
 import { checkLanguage, checkTexts } from './config/texts'
+import { CookiegateError } from './error'
 import type { ResolvedConfig } from './types'
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
-export class CookiegateConfigError extends Error {
+export class CookiegateConfigError extends CookiegateError {
   problems: string[]
   constructor(problems: string[]) {
     super('Invalid Cookiegate config:\n- ' + problems.join('\n- '))

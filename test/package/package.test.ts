@@ -16,7 +16,16 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const FIXTURE = join(REPO, 'test/package/consumer')
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
 const LANGUAGES = ['ar', 'cs', 'da', 'de', 'es', 'fi', 'fr', 'he', 'it', 'nl', 'pl', 'pt', 'sv']
-const ENTRIES = ['cookiegate', 'cookiegate/core', 'cookiegate/ui', 'cookiegate/integrations/posthog', 'cookiegate/integrations/google-consent-mode', ...LANGUAGES.map((l) => `cookiegate/i18n/${l}`)]
+const ENTRIES = [
+  'cookiegate',
+  'cookiegate/core',
+  'cookiegate/ui',
+  ...['posthog', 'google-consent-mode', 'clarity', 'meta-pixel', 'microsoft-uet'].map((name) => `cookiegate/integrations/${name}`),
+  'cookiegate/server',
+  'cookiegate/server/postgres',
+  'cookiegate/testing',
+  ...LANGUAGES.map((l) => `cookiegate/i18n/${l}`)
+]
 
 let tmp: string
 let tarball: string
@@ -69,7 +78,8 @@ afterAll(() => {
 describe('npm pack on a fresh clone', () => {
   test('ships the build, the types of every entry, the licence and the readme', () => {
     let pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cookiegate.js', 'dist/cookiegate-ui.js', 'dist/cookiegate.css']))
+    let { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cookiegate.js', `dist/cookiegate-ui-${version}.js`, 'dist/cookiegate.css']))
     // Every file `exports` points at (wildcards through each language and integration).
     let targets = Object.values(pkg.exports).flatMap((value) => (typeof value === 'string' ? [value] : Object.values(value as Record<string, string>)))
     let expand = (target: string) =>

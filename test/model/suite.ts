@@ -9,8 +9,10 @@
  *   4. whatever is not allowed has no cookies and no storage keys left;
  *   5. `cookiegate:change` fired once per actual change, never for a no-op;
  * and that state, banner, preferences and embeds are what the model says.
- * MODEL_RUNS sets the number of sequences (default 10,000); a failure prints fast-check's seed
- * and the shrunk sequence.
+ * MODEL_RUNS sets the number of sequences (default 10,000), run as four files of a quarter each
+ * (consent-model-<n>.test.ts): each file gets a fresh page and heap (happy-dom keeps about half a
+ * megabyte per sequence until its window goes). A failure prints fast-check's seed and the shrunk
+ * sequence.
  */
 import fc from 'fast-check'
 import { afterAll, describe, test } from 'vitest'
@@ -25,7 +27,8 @@ const SHAPES: Record<string, M.Shape> = {
   plain: { optional: { analytics: [], marketing: [] } },
   services: { optional: { analytics: ['posthog', 'plausible'], marketing: ['youtube'] } }
 }
-const RUNS = Number(process.env.MODEL_RUNS || 10_000)
+/** Sequences per file: a quarter of MODEL_RUNS. */
+const RUNS = Math.ceil(Number(process.env.MODEL_RUNS || 10_000) / 4)
 
 /** Every embed on the test page: what it needs, the last need being the one its button allows. */
 const embedsOf = (shape: M.Shape) => [
@@ -366,7 +369,9 @@ const commands = [
   )
 ]
 
-describe('consent model', () => {
+/** One quarter of the model-based suite (called by each consent-model-<n>.test.ts). */
+export const modelSuite = (part: number) =>
+  describe(`consent model, part ${part} of 4`, () => {
   afterAll(() => {
     real?.cg.destroy()
     real = undefined
