@@ -6,6 +6,8 @@
  * system Chromium with a fresh profile: mobile form factor and simulated throttling (its defaults,
  * spelled out below), performance category only. Its timings are simulated from a trace and vary a
  * lot on a shared machine, so libraries interleave within each run and only medians are compared.
+ * The raw results keep, per run, boot-up per script, the observed (unthrottled) paint and the
+ * requests with their priorities: what Lighthouse bases its simulated FCP on.
  */
 import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
@@ -59,6 +61,17 @@ function lighthouseOnce(url, { chromePath, chromeFlags, timeoutMs }) {
       // Per script: total, scripting, parse + compile (ms), as Lighthouse attributes them.
       for (let item of lhr.audits['bootup-time']?.details?.items ?? [])
         out.bootup.push({ url: String(item.url).replace(/^https?:\/\/[^/]+/, ''), total: item.total, scripting: item.scripting, parseCompile: item.scriptParseCompile })
+      // The unthrottled paint, and which requests Lighthouse
+      // could count as render-blocking (a High-priority script that finished before that paint is one).
+      let observed = lhr.audits.metrics?.details?.items?.[0] ?? {}
+      out.observed = { fcp: observed.observedFirstContentfulPaint ?? null, dcl: observed.observedDomContentLoaded ?? null, load: observed.observedLoad ?? null }
+      out.requests = (lhr.audits['network-requests']?.details?.items ?? []).map((r) => ({
+        url: String(r.url).replace(/^https?:\/\/[^/]+/, ''),
+        type: r.resourceType,
+        priority: r.priority,
+        start: r.networkRequestTime,
+        end: r.networkEndTime
+      }))
       resolve(out)
     })
   })

@@ -419,6 +419,11 @@ function pageHtml(id) {
 }
 
 const PAGES = Object.fromEntries(Object.keys(LIBS).map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
+// `--page ID`: print that library's bench page and exit (bench/profile.mjs serves it by itself).
+if (flag('--page')) {
+  process.stdout.write(PAGES[`/${flag('--page')}.html`] ?? '')
+  process.exit(PAGES[`/${flag('--page')}.html`] ? 0 : 1)
+}
 const PRIVACY = Buffer.from('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title><link rel="icon" href="data:,"></head><body><h1>Privacy policy</h1></body></html>')
 
 /** Static folders: the whole dist/ at the root (cookiegate.js loads the rest of itself from there), competitors under /vendor. */
