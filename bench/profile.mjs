@@ -40,6 +40,9 @@ const flag = (name, fallback) => {
 const RUNS = Math.max(1, Number(flag('--runs', '1')) || 1)
 const RATE = Number(flag('--cpu', '4')) || 4
 const TIME_ONLY = argv.includes('--time')
+// With --time: also trace the renderer and add up its main thread's CPU time (trace `tdur`, thread
+// time: unlike wall time it hardly moves when other work on the machine takes the core away).
+const CPU_TIME = argv.includes('--cputime')
 const TOP = Number(flag('--top', '10')) || 10
 const OUT = flag('--out') // save the .cpuprofile files here
 const MAPS = flag('--maps')
@@ -139,6 +142,14 @@ async function visit(kind, profile) {
       await first.page.close()
     }
     let { page, cdp, until } = await openPage(context, RATE)
+    let trace = []
+    let traced = null
+    if (profile || CPU_TIME) {
+      // The renderer's own work ("(program)" in the profile), named: a trace of the same window.
+      cdp.on('Tracing.dataCollected', ({ value }) => trace.push(...value))
+      traced = new Promise((r) => cdp.once('Tracing.tracingComplete', r))
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'] } })
+    }
     if (profile) {
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
@@ -149,9 +160,13 @@ async function visit(kind, profile) {
     let t = await until(kind === 'first' ? 'banner' : 'analytics')
     await sleep(300)
     let cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : null
+    if (profile || CPU_TIME) {
+      await cdp.send('Tracing.end')
+      await traced
+    }
     let { metrics } = await cdp.send('Performance.getMetrics')
     let metric = (name) => metrics.find((m) => m.name === name).value * 1000
-    return { t, script: metric('ScriptDuration'), task: metric('TaskDuration'), cpuProfile }
+    return { t, script: metric('ScriptDuration'), task: metric('TaskDuration'), cpuProfile, trace: profile ? traceSelf(trace) : null, cpu: CPU_TIME ? traceCpu(trace) : null }
   } finally {
     await context.close()
   }
@@ -178,6 +193,15 @@ function original(url, line, column) {
   if (!m) return null
   if (line + 1 - m.shift < 1) return '(compile-hint line)'
   let pos = m.c.originalPositionFor({ line: line + 1 - m.shift, column })
+  // A dependency's own minified file (preact ships one, with its map): one step further.
+  if (pos.source) {
+    let inner = resolve(join(resolve(ROOT, MAPS), dirname(file)), pos.source) + '.map'
+    if (existsSync(inner)) {
+      if (!consumers.has(inner)) consumers.set(inner, { c: new SourceMapConsumer(JSON.parse(readFileSync(inner, 'utf8'))), shift: 0 })
+      let deeper = consumers.get(inner).c.originalPositionFor({ line: pos.line, column: pos.column })
+      if (deeper.source) pos = { ...deeper, source: `${pos.source.replace(/[^/]*$/, '')}${deeper.source}` }
+    }
+  }
   return pos.source ? `${pos.source.replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, '')}:${pos.line}${pos.name ? ' ' + pos.name : ''}` : null
 }
 
@@ -201,6 +225,57 @@ function selfTimes(profile) {
   return { fns, files }
 }
 
+/**
+ * Self time per trace event name on the busiest renderer main thread: complete events ('X') nest,
+ * so each one's duration minus its children's is what that step itself cost.
+ */
+function traceSelf(events) {
+  let main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
+  let byThread = new Map()
+  for (let e of events) {
+    if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`) || !e.dur) continue
+    let key = `${e.pid}:${e.tid}`
+    if (!byThread.has(key)) byThread.set(key, [])
+    byThread.get(key).push(e)
+  }
+  let [list = []] = [...byThread.values()].sort((a, b) => b.reduce((n, e) => n + e.dur, 0) - a.reduce((n, e) => n + e.dur, 0))
+  list.sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  let self = new Map()
+  let stack = []
+  for (let e of list) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop()
+    let parent = stack.at(-1)
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur / 1000)
+    let label = e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'v8.compileModule' ? `${e.name} ${String(e.args?.data?.url ?? e.args?.fileName ?? '').replace(/^https?:\/\/[^/]+/, '')}` : e.name
+    e.name = label
+    self.set(label, (self.get(label) ?? 0) + e.dur / 1000)
+    stack.push(e)
+  }
+  return self
+}
+
+/** Main-thread CPU time (ms): all of it (top-level events), and per script its evaluation and compile. */
+function traceCpu(events) {
+  let main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
+  let byThread = new Map()
+  for (let e of events) if (e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)) (byThread.get(`${e.pid}:${e.tid}`) ?? byThread.set(`${e.pid}:${e.tid}`, []).get(`${e.pid}:${e.tid}`)).push(e)
+  let [list = []] = [...byThread.values()].sort((a, b) => b.length - a.length)
+  list.sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  let out = { total: 0 }
+  let end = -Infinity
+  for (let e of list) {
+    if (e.ts >= end) {
+      out.total += (e.tdur ?? 0) / 1000
+      end = e.ts + (e.dur ?? 0)
+    }
+    if (!['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule'].includes(e.name)) continue
+    let url = String(e.args?.data?.url ?? e.args?.fileName ?? '').replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '')
+    let key = `${e.name} ${url}`
+    out[key] = (out[key] ?? 0) + (e.tdur ?? 0) / 1000
+  }
+  return out
+}
+
 const add = (into, from) => {
   for (let [k, v] of from) into.set(k, (into.get(k) ?? 0) + v)
 }
@@ -215,16 +290,17 @@ for (let run = 0; run < RUNS; run++) {
   for (let [name, dir] of DISTS) {
     current = dir
     for (let kind of KINDS) {
-      let slot = ((results[name] ??= {})[kind] ??= { runs: [], fns: new Map(), files: new Map() })
+      let slot = ((results[name] ??= {})[kind] ??= { runs: [], fns: new Map(), files: new Map(), trace: new Map() })
       try {
         let r = await visit(kind, !TIME_ONLY)
         if (r.cpuProfile) {
           let { fns, files } = selfTimes(r.cpuProfile)
           add(slot.fns, fns)
           add(slot.files, files)
+          add(slot.trace, r.trace)
           if (OUT) writeFileSync(join(OUT, `${name}-${kind}-${run + 1}.cpuprofile`), JSON.stringify(r.cpuProfile))
         }
-        slot.runs.push({ t: r.t, script: r.script, task: r.task })
+        slot.runs.push({ t: r.t, script: r.script, task: r.task, cpu: r.cpu })
       } catch (error) {
         console.error(`✗ ${name} ${kind} run ${run + 1}: ${error.message}`)
       }
@@ -247,6 +323,16 @@ for (let [name] of DISTS)
     if (!s) continue
     console.log(`| ${name} | ${kind} | ${fmt(s.runs.map((r) => r.t))} | ${fmt(s.runs.map((r) => r.script))} | ${fmt(s.runs.map((r) => r.task))} | ${s.runs.length} |`)
   }
+if (CPU_TIME) {
+  console.log(`\nMain-thread CPU time (thread time from the trace, not wall time); median (min–max), ms`)
+  for (let [name] of DISTS)
+    for (let kind of KINDS) {
+      let s = results[name]?.[kind]
+      if (!s?.runs.length) continue
+      let keys = [...new Set(s.runs.flatMap((r) => Object.keys(r.cpu ?? {})))].filter((k) => k === 'total' || /cookiegate/.test(k)).sort()
+      console.log(`${name} ${kind}: ${keys.map((k) => `${k} ${fmt(s.runs.map((r) => r.cpu?.[k] ?? 0))}`).join('; ')}`)
+    }
+}
 if (!TIME_ONLY)
   for (let [name] of DISTS)
     for (let kind of KINDS) {
@@ -254,4 +340,5 @@ if (!TIME_ONLY)
       if (!s?.runs.length) continue
       console.log(`\n${name}, ${kind} visit: self time per run, by file\n${top(s.files, TOP, s.runs.length).join('\n')}`)
       console.log(`\n${name}, ${kind} visit: self time per run, by function\n${top(s.fns, TOP * 2, s.runs.length).join('\n')}`)
+      console.log(`\n${name}, ${kind} visit: renderer main thread, self time per run, by trace event\n${top(s.trace, TOP * 2, s.runs.length).join('\n')}`)
     }
