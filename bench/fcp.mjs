@@ -17,11 +17,11 @@
  * evaluation behind it. Printed per variant: simulated FCP, observed FCP, and the page's own
  * requests with priority and whether they ended before the observed paint.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchPages, CHROMIUM_ARGS, median } from './common.mjs'
 import { runLighthouse } from './lighthouse.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -36,16 +36,8 @@ const RUNS = Math.max(1, Number(flag('--runs', '3')) || 3)
 const DIST = resolve(ROOT, flag('--dist', 'dist'))
 const LATE_MS = 1500
 
-const analytics = createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' })
-  res.end('window.__analyticsStart = performance.now();\n')
-})
-await new Promise((r) => analytics.listen(0, '127.0.0.1', r))
-const page = (id) => {
-  let out = spawnSync(process.execPath, [join(HERE, 'run.mjs'), '--page', id], { encoding: 'utf8' })
-  if (out.status !== 0) throw new Error(`bench/run.mjs --page ${id} failed: ${out.stderr}`)
-  return out.stdout.replace(/http:\/\/127\.0\.0\.1:\d+\/analytics\.js/g, `http://127.0.0.1:${analytics.address().port}/analytics.js`)
-}
+const pages = await benchPages()
+const page = pages.page
 const PAGES = {
   none: page('none'),
   cookiegate: page('cookiegate'),
@@ -88,15 +80,10 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r))
 const BASE = `http://127.0.0.1:${server.address().port}`
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 let result = await runLighthouse({ ids: VARIANTS, url: (id) => `${BASE}/${id}.html`, runs: RUNS, chromeFlags: CHROMIUM_ARGS, onProgress: (l) => console.log(l) })
 server.close()
-analytics.close()
+pages.close()
 
-const median = (v) => {
-  v = v.filter(Number.isFinite).sort((a, b) => a - b)
-  return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null
-}
 const range = (v) => (v.length ? `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}` : '–')
 console.log(`\nLighthouse ${result.version}, median (min–max) of ${RUNS} runs, ms`)
 console.log('| variant | simulated FCP | observed FCP | boot-up | TBT | scripts of High priority ended before the observed paint |\n| --- | ---: | ---: | ---: | ---: | --- |')
@@ -113,6 +100,11 @@ for (let id of VARIANTS) {
       if (q.type === 'Script' && /High/.test(q.priority) && q.end <= r.observed.fcp) blocking.set(`${q.url} ${q.priority}`, (blocking.get(`${q.url} ${q.priority}`) ?? 0) + 1)
   console.log(`| ${id} | ${col((r) => r.audits['first-contentful-paint'])} | ${col((r) => r.observed.fcp)} | ${col((r) => r.audits['bootup-time'])} | ${col((r) => r.audits['total-blocking-time'])} | ${[...blocking].map(([k, n]) => `${k} (${n}/${runs.length})`).join(', ') || 'none'} |`)
 }
+console.log('\nPer run: simulated FCP / observed FCP, and the High-priority scripts that ended before that paint')
+for (let id of VARIANTS)
+  console.log(`${id}: ${result.raw[id].map((r) => `${r.audits['first-contentful-paint']?.toFixed(0)} / ${r.observed.fcp?.toFixed(0)}${r.requests.filter((q) => q.type === 'Script' && /High/.test(q.priority) && q.end <= r.observed.fcp).map((q) => ` + ${q.url}`).join('')}`).join('; ')}`)
+writeFileSync(join(HERE, 'results-fcp.json'), JSON.stringify(result, null, 2) + '\n')
+console.log('Wrote bench/results-fcp.json.')
 console.log('\nRequests per variant (first run): url priority start→end ms')
 for (let id of VARIANTS) {
   let r = result.raw[id][0]

@@ -22,13 +22,13 @@
  * With the profiler: self time per function and per file, summed over the window (sampling every
  * 100 µs; "(program)" is the renderer's own work: parsing, style, layout, paint, compiling).
  */
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { benchPages, CHROMIUM_ARGS, median } from './common.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
@@ -54,21 +54,11 @@ const DISTS = flag('--dist', 'dist')
   .map(([name, dir]) => [name, resolve(ROOT, dir)])
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const median = (v) => {
-  v = v.filter(Number.isFinite).sort((a, b) => a - b)
-  return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : null
-}
 
 // ---------------------------------------------------------------- page and files
 
-const analytics = createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' })
-  res.end('window.__analyticsStart = performance.now();\n')
-})
-await new Promise((r) => analytics.listen(0, '127.0.0.1', r))
-let built = spawnSync(process.execPath, [join(HERE, 'run.mjs'), '--page', 'cookiegate'], { encoding: 'utf8' })
-if (built.status !== 0) throw new Error(`bench/run.mjs --page cookiegate failed: ${built.stderr}`)
-const PAGE = built.stdout.replace(/http:\/\/127\.0\.0\.1:\d+\/analytics\.js/g, `http://127.0.0.1:${analytics.address().port}/analytics.js`)
+const pages = await benchPages()
+const PAGE = pages.page('cookiegate')
 
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8' }
 let current = DISTS[0][1]
@@ -106,7 +96,6 @@ function instrument() {
   requestAnimationFrame(frame)
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
 
 async function openPage(context, rate) {
@@ -259,7 +248,9 @@ function traceCpu(events) {
   let main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
   let byThread = new Map()
   for (let e of events) if (e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)) (byThread.get(`${e.pid}:${e.tid}`) ?? byThread.set(`${e.pid}:${e.tid}`, []).get(`${e.pid}:${e.tid}`)).push(e)
-  let [list = []] = [...byThread.values()].sort((a, b) => b.length - a.length)
+  // The measured page's thread: the one that parsed the page (the trace may hold other renderers).
+  let parsed = (list) => list.some((e) => e.name === 'ParseHTML' && /cookiegate\.html/.test(e.args?.beginData?.url ?? ''))
+  let [list = []] = [...byThread.values()].sort((a, b) => parsed(b) - parsed(a) || b.length - a.length)
   list.sort((a, b) => a.ts - b.ts || b.dur - a.dur)
   let out = { total: 0 }
   let end = -Infinity
@@ -309,7 +300,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close()
 server.close()
-analytics.close()
+pages.close()
 
 const fmt = (values) => {
   let v = values.filter(Number.isFinite)
