@@ -7,6 +7,7 @@
  *   cookiegate      the bench page as it is
  *   ui-false        the same with `"ui": false` in the config: the loader runs, no UI file is fetched
  *   ui-late         cookiegate-ui.js answered 1500 ms late, so it arrives after the first paint
+ *   ui-preload-low  a <link rel="modulepreload" fetchpriority="low"> of the UI in <head>
  *   orejime, vanilla-cookieconsent   the competitors' bench pages, for reference
  *
  *   node bench/fcp.mjs --runs 3 [--variants cookiegate,ui-late]
@@ -43,6 +44,9 @@ const PAGES = {
   cookiegate: page('cookiegate'),
   'ui-false': page('cookiegate').replace('{"policyUrl":', '{"ui": false, "policyUrl":'),
   'ui-late': page('cookiegate').replace('src="/cookiegate.js"', 'src="/late/cookiegate.js"'),
+  // The UI fetched as the loader would, but announced in <head> at low priority: import() then
+  // reuses that module, and its request is no longer of render-blocking priority.
+  'ui-preload-low': page('cookiegate').replace('<script src="/cookiegate.js" defer>', `<link rel="modulepreload" href="/cookiegate-ui.js?v=${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}" fetchpriority="low">\n    <script src="/cookiegate.js" defer>`),
   orejime: page('orejime'),
   'vanilla-cookieconsent': page('vanilla-cookieconsent')
 }
