@@ -5,6 +5,9 @@
  *   npm run bench               (builds, then runs this file)
  *   node bench/run.mjs --runs 9 (more runs per library and CPU rate; default 5)
  *   node bench/run.mjs --only cookiegate,orejime
+ *   node bench/run.mjs --lighthouse-only --runs 3   (only the Lighthouse rows, bench/lighthouse.mjs;
+ *                                 prints them and writes bench/results-lighthouse.json)
+ *   node bench/run.mjs --no-lighthouse             (only the bench's own rows)
  *
  * One identical marketing page per library (same markup, same two categories: essential
  * required + analytics optional, the same gated analytics script from a SECOND loopback origin,
@@ -61,6 +64,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { lighthouseRows, runLighthouse } from './lighthouse.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
@@ -79,6 +83,10 @@ const THROTTLES = (flag('--cpu') ?? '1,4').split(',').map(Number).filter((n) => 
 const ONLY = flag('--only')?.split(',')
 // --screenshots DIR: save what each library showed (banner, preferences) to check the selectors by eye.
 const SHOTS = flag('--screenshots')
+// Lighthouse rows (bench/lighthouse.mjs): at least 3 runs per page, after the bench's own runs.
+const LIGHTHOUSE_ONLY = argv.includes('--lighthouse-only')
+const LIGHTHOUSE = LIGHTHOUSE_ONLY || !argv.includes('--no-lighthouse')
+const LIGHTHOUSE_RUNS = Math.max(3, RUNS)
 
 // Timeouts (ms). Generous for 4× throttling on a slow 2-core machine, but always bounded.
 // QUIET: pause before each measured step so the previous page's teardown is not measured.
@@ -90,6 +98,8 @@ if (!existsSync(join(DIST, 'cookiegate.js'))) {
   process.exit(1)
 }
 
+// Lighthouse: about 20 s per run and page here; allow a minute.
+if (LIGHTHOUSE) T.total += LIGHTHOUSE_RUNS * 4 * 60000
 const watchdog = setTimeout(() => {
   console.error(`bench: gave up after ${T.total / 60000} minutes`)
   process.exit(2)
@@ -425,6 +435,11 @@ function pageHtml(id, cookieHeader) {
 }
 
 const PAGES = Object.fromEntries(Object.keys(LIBS).filter((id) => typeof LIBS[id].head !== 'function').map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
+// `--page ID`: print that library's bench page and exit (bench/profile.mjs serves it by itself).
+if (flag('--page')) {
+  process.stdout.write(PAGES[`/${flag('--page')}.html`] ?? '')
+  process.exit(PAGES[`/${flag('--page')}.html`] ? 0 : 1)
+}
 const PRIVACY = Buffer.from('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title><link rel="icon" href="data:,"></head><body><h1>Privacy policy</h1></body></html>')
 
 /** Static folders: the whole dist/ at the root (cookiegate.js loads the rest of itself from there), competitors under /vendor. */
@@ -589,12 +604,8 @@ const analyticsHits = (mark) => log.slice(mark).filter((e) => e.origin === 'anal
 
 // ---------------------------------------------------------------- runs
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  timeout: 30000,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-})
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, timeout: 30000, args: CHROMIUM_ARGS })
 const chromiumVersion = browser.version()
 
 /**
@@ -749,14 +760,14 @@ async function measure(id, rate, run, kind, fn) {
 }
 
 // Warm-up, not recorded: the first page views after launch pay for starting renderer processes.
-for (let id of LIB_IDS) {
+for (let id of LIGHTHOUSE_ONLY ? [] : LIB_IDS) {
   await timeout(firstVisit(id, 1), 60000, 'warm-up').catch(() => {})
   await timeout(returningVisit(id, 1), 60000, 'warm-up').catch(() => {})
 }
 log.length = 0
 
 // Libraries interleave within each run, so drift (thermal, other load) spreads over all of them.
-for (let rate of THROTTLES) {
+for (let rate of LIGHTHOUSE_ONLY ? [] : THROTTLES) {
   for (let run = 0; run < RUNS; run++) {
     for (let id of LIB_IDS) {
       let slot = ((raw[id] ??= {})[rate] ??= { first: [], returning: [] })
@@ -774,6 +785,11 @@ for (let rate of THROTTLES) {
   }
 }
 await timeout(browser.close(), 30000, 'closing the browser').catch(() => {})
+let lighthouse = null
+if (LIGHTHOUSE) {
+  console.log(`Lighthouse: ${LIGHTHOUSE_RUNS} run(s) per page`)
+  lighthouse = await runLighthouse({ ids: LIB_IDS, url: (id) => `${BASE}/${id}.html`, runs: LIGHTHOUSE_RUNS, chromeFlags: CHROMIUM_ARGS, onProgress: (line) => console.log(line) })
+}
 pageServer.close()
 analyticsServer.close()
 
@@ -869,9 +885,19 @@ row('Returning: analytics later than none by', (s, rate) => (s.returning.analyti
 row('Preferences: click → dialog visible', (s) => s.returning.prefsOpen, ms, { noNone: true })
 row('Preferences: bytes fetched to open', (s) => s.returning.prefsBytes, kB, { once: true, noNone: true })
 
+if (LIGHTHOUSE_ONLY) rows.length = 0
+if (lighthouse) rows.push(...lighthouseRows(lighthouse, LIB_IDS, RATIO_WITH, { ms, ratio }))
+
 let ratioHeads = RATIO_WITH.map((c) => `Cookiegate / ${LIBS[c].label.split(' ')[0]}`)
 let head = ['Median', ...LIB_IDS.map((id) => LIBS[id].label), ...ratioHeads]
 let table = [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+
+if (LIGHTHOUSE_ONLY) {
+  let file = join(HERE, 'results-lighthouse.json')
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), chromium: chromiumVersion, node: process.version, ...lighthouse }, null, 2) + '\n')
+  console.log(`\n${table}\n\nLighthouse ${lighthouse.version}, median of ${lighthouse.runs} runs per page${lighthouse.failures.length ? `, ${lighthouse.failures.length} failed run(s)` : ''}. Wrote bench/results-lighthouse.json.`)
+  process.exit(lighthouse.failures.length ? 1 : 0)
+}
 
 const meta = {
   date: new Date().toISOString(),
@@ -914,13 +940,13 @@ ${table}
 ${busy ? `> Note: the machine was busy with other work during this run (median 1-minute load average ${meta.loadAverage.median.toFixed(1)} on ${meta.cores} cores), so the timings are noisy; byte counts are exact.\n\n` : ''}${meta.date.slice(0, 10)}, Chromium ${meta.chromium} (headless, playwright-core ${meta.playwrightCore}), Node ${meta.node}, ${meta.cpu} (${meta.cores} cores); median of ${RUNS} runs per library and CPU rate, a fresh browser context each run.
 Versions: Cookiegate ${meta.versions.cookiegate}, vanilla-cookieconsent ${meta.versions['vanilla-cookieconsent']}, Orejime ${meta.versions.orejime}. Ratios below 1× mean Cookiegate is smaller or faster.
 
-How: the same marketing page per library (two categories, the same gated analytics script from a second origin, the same footer link), served from loopback with gzip and no caching. Bytes are the gzip bodies of the JS and CSS the page loaded from its own origin. "Banner visible" is the first animation frame, counted from navigation start, in which the banner is rendered (in the viewport, not hidden, not fully transparent). Script time is Chromium's ScriptDuration once the page is idle. A returning visitor accepted all in an earlier page view; "analytics started" is when the gated script's first line ran. "Click → dialog visible" opens each library's own preferences from the footer link. Method in detail: \`bench/run.mjs\`.
+How: the same marketing page per library (two categories, the same gated analytics script from a second origin, the same footer link), served from loopback with gzip and no caching. Bytes are the gzip bodies of the JS and CSS the page loaded from its own origin. "Banner visible" is the first animation frame, counted from navigation start, in which the banner is rendered (in the viewport, not hidden, not fully transparent). Script time is Chromium's ScriptDuration once the page is idle. A returning visitor accepted all in an earlier page view; "analytics started" is when the gated script's first line ran. "Click → dialog visible" opens each library's own preferences from the footer link. Method in detail: \`bench/run.mjs\`.${lighthouse ? `\nLighthouse rows: Lighthouse ${lighthouse.version} CLI with the same Chromium and flags, mobile form factor, simulated throttling, performance category, median of ${lighthouse.runs} runs per page (pages interleaved), \`bench/lighthouse.mjs\`.` : ''}
 
 Checks:
 ${checkLines.join('\n')}
 ${failures.length ? `\nFailed attempts (${lost.length} run(s) lost after a retry, left out of the medians):\n${failures.map((f) => `- ${f.id} ${f.rate}× run ${f.run + 1} ${f.kind}, attempt ${f.attempt}: ${f.error}`).join('\n')}\n` : ''}`
 
-writeFileSync(join(HERE, 'results.json'), JSON.stringify({ ...meta, summary, checks, failures, lost, raw }, null, 2) + '\n')
+writeFileSync(join(HERE, 'results.json'), JSON.stringify({ ...meta, summary, checks, failures, lost, raw, lighthouse }, null, 2) + '\n')
 writeFileSync(join(HERE, 'results.md'), md)
 console.log('\n' + md)
 console.log(`Wrote bench/results.json and bench/results.md in ${meta.durationSeconds} s.`)
