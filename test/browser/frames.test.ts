@@ -47,7 +47,7 @@ beforeAll(async () => {
     if (path === '/app' && host === 'www.site.test') return send('text/html', APP)
     if (path === '/analytics.js') return send('text/javascript', ANALYTICS)
     let file = normalize(path.slice(1))
-    if (/^cookiegate[\w-]*\.js$|^i18n\//.test(file)) {
+    if (/^cookiegate[\w.-]*\.js$|^i18n\//.test(file)) {
       try {
         return send('text/javascript', readFileSync(join(DIST, file)))
       } catch {}
