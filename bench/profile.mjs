@@ -85,7 +85,7 @@ const URL_ = `http://127.0.0.1:${server.address().port}/cookiegate.html`
 /** Before any page script: report the banner's first rendered frame and the analytics start through a binding. */
 function instrument() {
   let report = (type, t) => window.__profileReport(JSON.stringify({ type, t }))
-  Object.defineProperty(window, '__analyticsStart', { configurable: true, set: (t) => report('analytics', t), get: () => undefined })
+  Object.defineProperty(window, '__analyticsStart', { configurable: true, set: (t) => { report('analytics', t) }, get: () => undefined })
   let frame = () => {
     // Light DOM, or the open shadow root of #cookiegate (as bench/run.mjs looks it up).
     let el = document.querySelector('.cg-banner') || document.getElementById('cookiegate')?.shadowRoot?.querySelector('.cg-banner')

@@ -151,7 +151,8 @@ describe('Google Consent Mode by model', () => {
     googleConsentMode(cg)
     expect(entries()[0]).toEqual(['consent', 'default', GRANTED])
     cg.rejectAll()
-    let { wait_for_update: _, ...denied } = DENIED
+    let denied: Record<string, unknown> = { ...DENIED }
+    delete denied.wait_for_update
     expect(entries().filter((e) => e[1] === 'update').at(-1)).toEqual(['consent', 'update', denied])
   })
 
