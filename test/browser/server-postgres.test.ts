@@ -23,6 +23,9 @@ let endpoint: string
 beforeAll(async () => {
   postgres = await startPostgres()
   pool = new pg.Pool({ ...postgres.connection, max: 20 })
+  // Stopping the server at the end terminates connections the pool is still closing ("57P01
+  // terminating connection due to administrator command"); pg re-emits that on the pool.
+  pool.on('error', () => {})
   store = createPostgresStore({ pool })
   await store.setup()
   // Twice: the SQL is safe to run at every start.
