@@ -1,10 +1,17 @@
-/** What bench/profile.mjs and bench/fcp.mjs share: the Chromium flags, a median, the bench page. */
+/** What bench/profile.mjs and bench/fcp.mjs share: the command line, the Chromium flags, a median, the bench page. */
 import { spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
+
+/** `--name value` from the command line, else `fallback`. */
+export const flag = (name, fallback) => {
+  let argv = process.argv.slice(2)
+  let i = argv.indexOf(name)
+  return i >= 0 ? argv[i + 1] : fallback
+}
 
 // The flags bench/run.mjs launches Chromium with.
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']

@@ -22,17 +22,12 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { benchPages, CHROMIUM_ARGS, median } from './common.mjs'
+import { benchPages, CHROMIUM_ARGS, flag, median } from './common.mjs'
 import { runLighthouse } from './lighthouse.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
 const NM = join(ROOT, 'node_modules')
-const argv = process.argv.slice(2)
-const flag = (name, fallback) => {
-  let i = argv.indexOf(name)
-  return i >= 0 ? argv[i + 1] : fallback
-}
 const RUNS = Math.max(1, Number(flag('--runs', '3')) || 3)
 const DIST = resolve(ROOT, flag('--dist', 'dist'))
 const LATE_MS = 1500

@@ -28,15 +28,11 @@ import { createRequire } from 'node:module'
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import { benchPages, CHROMIUM_ARGS, median } from './common.mjs'
+import { benchPages, CHROMIUM_ARGS, flag, median } from './common.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
 const argv = process.argv.slice(2)
-const flag = (name, fallback) => {
-  let i = argv.indexOf(name)
-  return i >= 0 ? argv[i + 1] : fallback
-}
 const RUNS = Math.max(1, Number(flag('--runs', '1')) || 1)
 const RATE = Number(flag('--cpu', '4')) || 4
 const TIME_ONLY = argv.includes('--time')
