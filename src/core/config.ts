@@ -1,13 +1,15 @@
 /**
  * `resolveConfig`: checks a user config section by section and fills in every default. Each
  * section has its checker in src/core/config/, each integration in src/integrations/<name>-config.ts.
+ * The checks note problems as codes (`checkConfig`); their words are in ./config/messages.
  */
 import { checkCategories } from './config/categories'
-import { bool, int, isObject, keys, link, oneOf, problems, restart } from './config/check'
+import { bool, fail, int, isObject, keys, link, oneOf, problems, restart } from './config/check'
 import { checkCookie } from './config/cookie'
 import { checkIntegrations } from './config/integrations'
 import { checkJurisdictions, checkRegion } from './config/jurisdictions'
 import { checkLayout, checkPosition } from './config/layout'
+import { explain, invalid, type Problem } from './config/messages'
 import { checkReceipts } from './config/receipts'
 import { checkLanguage, checkTexts } from './config/texts'
 import { CookiegateError } from './error'
@@ -17,7 +19,7 @@ import type { ResolvedConfig } from './types'
 export class CookiegateConfigError extends CookiegateError {
   problems: string[]
   constructor(problems: string[]) {
-    super('Invalid Cookiegate config:\n- ' + problems.join('\n- '))
+    super(invalid(problems))
     this.name = 'CookiegateConfigError'
     this.problems = problems
   }
@@ -52,16 +54,26 @@ const SECTIONS: Record<string, (v: any, path: string, out: ResolvedConfig) => un
 /**
  * Checks a user config and fills in every default. Unknown keys are errors: a typo such as
  * `{ "gcp": false }` must never silently change what the visitor is protected from.
- * @throws CookiegateConfigError listing every problem, each prefixed with its path.
+ * Gives the config and the problems found, as codes (./config/messages has their words): the
+ * config is only good when there are none.
  */
-export function resolveConfig(input: unknown = {}): ResolvedConfig {
-  if (!isObject(input)) {
-    throw new CookiegateConfigError([`config: expected an object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`])
-  }
+export function checkConfig(input: unknown = {}): [ResolvedConfig, Problem[]] {
   restart()
   let out = {} as ResolvedConfig & Record<string, unknown>
-  keys(input, Object.keys(SECTIONS), '')
-  for (let key in SECTIONS) out[key] = SECTIONS[key]!(input[key], key, out)
-  if (problems.length) throw new CookiegateConfigError(problems)
-  return out
+  if (!isObject(input)) fail('config', 'config', input)
+  else {
+    keys(input, Object.keys(SECTIONS), '')
+    for (let key in SECTIONS) out[key] = SECTIONS[key]!(input[key], key, out)
+  }
+  return [out, problems]
+}
+
+/**
+ * `checkConfig`, throwing on any problem.
+ * @throws CookiegateConfigError listing every problem, each prefixed with its path.
+ */
+export function resolveConfig(input?: unknown): ResolvedConfig {
+  let [config, found] = checkConfig(input)
+  if (found.length) throw new CookiegateConfigError(found.map(explain))
+  return config
 }

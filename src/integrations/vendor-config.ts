@@ -3,12 +3,13 @@
  * id, and the category (or service) that allows the vendor. Each vendor's own module
  * (clarity-config.ts …) names its id key, its default category and what it stores in the browser.
  */
+import type { Args, Code } from '../core/config/messages'
 import type { Category } from '../core/types'
 
 /** What a section checker gets besides its raw value and path. */
 export interface CheckContext {
-  /** Notes a problem under `path` (the whole config then fails closed). */
-  fail(path: string, message: string): undefined
+  /** Notes a problem under `path` (the whole config then fails closed): a code of src/core/config/messages.ts and its arguments. */
+  fail<C extends Code>(path: string, code: C, ...args: Args<C>): undefined
   /** The categories checked so far, their services included. */
   categories: Category[]
 }
@@ -32,20 +33,21 @@ const merge = (list: string[], add: string[]) => [...new Set([...list, ...add])]
  */
 export function checkVendor(raw: unknown, path: string, ctx: CheckContext, spec: VendorSpec): VendorResolved | undefined {
   if (raw === undefined) return
-  let fail = (key: string, message: string) => ctx.fail(`${path}.${key}`, message)
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ctx.fail(path, 'expected an object')
+  let fail = <C extends Code>(key: string, code: C, ...args: Args<C>) => ctx.fail(`${path}.${key}`, code, ...args)
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ctx.fail(path, 'obj')
   let section = raw as Record<string, unknown>
-  for (let key in section) if (key !== spec.id && key !== 'category') fail(key, `unknown key (expected ${spec.id} or category)`)
+  for (let key in section) if (key !== spec.id && key !== 'category') fail(key, 'vendorKey', spec.id)
   let id = section[spec.id]
   // Ids go into script URLs. As strings: a 16-digit pixel id loses digits as a JSON number.
   if (typeof id !== 'string' || !/^[a-z0-9]{1,32}$/i.test(id)) {
-    fail(spec.id, id === undefined ? 'required' : `expected a string of letters and digits, got ${JSON.stringify(id)}`)
+    if (id === undefined) fail(spec.id, 'required')
+    else fail(spec.id, 'id', id)
   }
   let name = section.category === undefined ? spec.category : section.category
   let owner = ctx.categories.find((c) => c.name === name || c.services.some((s) => s.name === name))
   // A required category is on before any choice: the vendor would track without consent.
   if (!owner || owner.required) {
-    return fail('category', owner ? `"${name}" is required, so the vendor would run without consent` : `no category or service ${JSON.stringify(name)} is configured`)
+    return owner ? fail('category', 'consentless', name as string) : fail('category', 'owner', name)
   }
   claim(ctx.categories, name as string, spec)
   return { [spec.id]: id as string, category: name as string }

@@ -5,7 +5,6 @@ import { bool, fail, globs, localized, obj, shape, str, type Check, type Raw } f
 
 const DEFAULT_CATEGORIES = { essential: { required: true }, analytics: {} }
 const NAME = /^[a-z][a-z0-9_-]{0,39}$/i
-const nameRule = (what: string) => `${what} names use letters, digits, "-" and "_", starting with a letter`
 
 const ROW: Record<string, Check> = {
   name: (v, path) => str(v ?? '', path),
@@ -15,7 +14,7 @@ const ROW: Record<string, Check> = {
 }
 const cookieTable = (v: unknown, path: string) => {
   if (v === undefined) return []
-  if (!Array.isArray(v)) return fail(path, 'expected an array of { name, provider, purpose, duration }') || []
+  if (!Array.isArray(v)) return fail(path, 'table') || []
   return v.flatMap((row, i) => {
     let raw = obj(row, `${path}[${i}]`)
     return raw ? [shape(raw, `${path}[${i}]`, ROW)] : []
@@ -25,18 +24,18 @@ const SERVICE: Record<string, Check> = { label: localized, description: localize
 
 export function checkCategories(v: unknown): Category[] {
   let categories: Category[] = []
-  let rawCategories = obj(v === undefined ? DEFAULT_CATEGORIES : v, 'categories', undefined, 'expected an object of categories')
+  let rawCategories = obj(v === undefined ? DEFAULT_CATEGORIES : v, 'categories', undefined, 'categories')
   if (!rawCategories) return categories
-  if (!Object.keys(rawCategories).length) fail('categories', 'expected at least one category')
+  if (!Object.keys(rawCategories).length) fail('categories', 'empty')
   // allowed(name), data-service and the stored choice take both kinds of name, so they must not clash.
   let taken = new Set(Object.keys(rawCategories))
   let services = (v: unknown, path: string, category: string): Service[] => {
     let list: Service[] = []
-    let raw = v === undefined ? {} : obj(v, path, undefined, 'expected an object of services') || {}
+    let raw = v === undefined ? {} : obj(v, path, undefined, 'services') || {}
     for (let [name, rawService] of Object.entries(raw)) {
       let at = `${path}.${name}`
-      if (!NAME.test(name)) fail(at, nameRule('service'))
-      if (taken.has(name)) fail(at, `"${name}" is already the name of a category or service`)
+      if (!NAME.test(name)) fail(at, 'service')
+      if (taken.has(name)) fail(at, 'taken', name)
       taken.add(name)
       let service = obj(rawService, at)
       if (service) list.push({ name, category, ...shape<Raw>(service, at, SERVICE) } as Service)
@@ -45,7 +44,7 @@ export function checkCategories(v: unknown): Category[] {
   }
   for (let [name, rawCategory] of Object.entries(rawCategories)) {
     let path = `categories.${name}`
-    if (!NAME.test(name)) fail(path, nameRule('category'))
+    if (!NAME.test(name)) fail(path, 'category')
     let raw = obj(rawCategory, path)
     if (!raw) continue
     let known = Object.prototype.hasOwnProperty.call(KNOWN_CATEGORIES, name) ? KNOWN_CATEGORIES[name] : undefined

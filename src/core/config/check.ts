@@ -4,6 +4,7 @@
  * result away, so a failed check only has to return something the checks after it can read.
  */
 import type { Localized } from '../types'
+import type { Args, Code, Problem } from './messages'
 
 export type Raw = Record<string, unknown>
 /** Checks one field: notes its problems under `path` and returns the value to keep. */
@@ -18,34 +19,35 @@ export const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'ob
 
 // The problems of the `resolveConfig` call under way. That call runs start to end synchronously
 // and calls no user code, so one list here is safe, and the checkers stay plain functions that the
-// loader's minifier can rename (the script-tag file carries all of them).
-export let problems: string[] = []
+// loader's minifier can rename (the script-tag file carries all of them). A problem is noted as a
+// code and its arguments, not words: the words are in ./messages, which the script tag loads only
+// for a bad config.
+export let problems: Problem[] = []
 /** Starts a new list of problems. */
 export const restart = () => (problems = [])
 
-export const fail = (path: string, message: string): undefined => {
-  problems.push(`${path}: ${message}`)
+/** Notes a problem of the field at `path`: a code of ./messages and the arguments its words need. */
+export const fail = <C extends Code>(path: string, code: C, ...args: Args<C>): undefined => {
+  problems.push([path, code, ...args])
 }
-// `v`, or `fallback` when `v` is missing or fails (`ok` false, noted with `message`).
-const check = <T>(v: unknown, path: string, ok: unknown, message: string, fallback: T): T =>
-  v === undefined ? fallback : ok ? (v as T) : (fail(path, message), fallback)
+// `v`, or `fallback` when `v` is missing or fails (`ok` false, noted as `code`).
+const check = <T>(v: unknown, path: string, ok: unknown, fallback: T, code: Code, ...args: unknown[]): T =>
+  v === undefined ? fallback : ok ? (v as T) : (problems.push([path, code, ...args]), fallback)
 
-export const str = (v: unknown, path: string, fallback = ''): string =>
-  check(v, path, typeof v === 'string' && v.trim(), 'expected a non-empty string', fallback)
-export const bool = (v: unknown, path: string, fallback = false): boolean => check(v, path, typeof v === 'boolean', 'expected true or false', fallback)
+export const str = (v: unknown, path: string, fallback = ''): string => check(v, path, typeof v === 'string' && v.trim(), fallback, 'str')
+export const bool = (v: unknown, path: string, fallback = false): boolean => check(v, path, typeof v === 'boolean', fallback, 'bool')
 export const int = (v: unknown, path: string, fallback: number, min: number, max: number): number =>
-  check(v, path, Number.isInteger(v) && (v as number) >= min && (v as number) <= max, `expected a whole number from ${min} to ${max}`, fallback)
+  check(v, path, Number.isInteger(v) && (v as number) >= min && (v as number) <= max, fallback, 'int', min, max)
 export const oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[]): T =>
-  check(v, path, allowed.includes(v as T), 'expected ' + allowed.map((a) => `"${a}"`).join(', '), allowed[0]!)
+  check(v, path, allowed.includes(v as T), allowed[0]!, 'oneOf', allowed)
 
-export const unknownKey = (path: string, allowed: readonly string[], what = 'one of') =>
-  fail(path, `unknown key (expected ${what} ${allowed.join(', ')})`)
+export const unknownKey = (path: string, allowed: readonly string[], what?: string) => fail(path, 'key', allowed, what)
 export const keys = (raw: Raw, allowed: readonly string[], path: string) => {
   for (let key of Object.keys(raw)) if (!allowed.includes(key)) unknownKey(path + (key || '""'), allowed)
 }
-/** An object (else noted), with only the `allowed` keys when given. */
-export const obj = (v: unknown, path: string, allowed?: readonly string[], message = 'expected an object'): Raw | undefined => {
-  if (!isObject(v)) return fail(path, message)
+/** An object (else noted, as "an object of `of`" when given), with only the `allowed` keys when given. */
+export const obj = (v: unknown, path: string, allowed?: readonly string[], of?: string): Raw | undefined => {
+  if (!isObject(v)) return fail(path, 'obj', of)
   if (allowed) keys(v, allowed, path + '.')
   return v
 }
@@ -62,11 +64,11 @@ export const shape = <T = Raw>(raw: Raw, path: string, spec: Record<string, Chec
 /** Cookie or storage names (`*` globs). */
 export const globs = (v: unknown, path: string, fallback: string[] = []): string[] => {
   if (v === undefined) return fallback
-  if (!Array.isArray(v)) return fail(path, 'expected an array of strings') || fallback
+  if (!Array.isArray(v)) return fail(path, 'strings') || fallback
   v.forEach((item, i) => {
     let at = `${path}[${i}]`
-    if (typeof item !== 'string') fail(at, 'expected a string')
-    else if (!COOKIE_GLOB.test(item)) fail(at, `"${item}" is not a cookie or storage name`)
+    if (typeof item !== 'string') fail(at, 'string')
+    else if (!COOKIE_GLOB.test(item)) fail(at, 'glob', item)
   })
   return v
 }
@@ -75,10 +77,10 @@ export const globs = (v: unknown, path: string, fallback: string[] = []): string
 export const localized = (v: unknown, path: string): Localized | undefined => {
   if (v === undefined) return v
   if (typeof v === 'string') return str(v, path)
-  if (!isObject(v) || !Object.keys(v).length) return fail(path, 'expected a string or an object of texts by language')
+  if (!isObject(v) || !Object.keys(v).length) return fail(path, 'localized')
   let texts: Record<string, string> = {}
   for (let [lang, text] of Object.entries(v)) {
-    if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, 'expected a language code such as "de"')
+    if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, 'lang')
     texts[lang.toLowerCase()] = str(text, `${path}.${lang}`)
   }
   return texts
@@ -94,7 +96,7 @@ export const link = (v: unknown, path: string, required?: boolean): string | nul
   let url = str(v, path)
   let trimmed = url.trim()
   if (/[\0-\x1f\x7f]/.test(url) || (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed))) {
-    return fail(path, `${JSON.stringify(url)} must be an http(s) or relative URL`)
+    return fail(path, 'link', url)
   }
   return trimmed || null
 }
@@ -102,13 +104,13 @@ export const link = (v: unknown, path: string, required?: boolean): string | nul
 /** A name out of `known` (`fallback` when missing); `what` says what it must name. */
 export const target = (v: unknown, path: string, known: readonly string[], what: string, fallback?: string): string | undefined => {
   let value = v === undefined ? fallback : v
-  if (value !== undefined && !known.includes(value as string)) fail(path, `expected the name of a configured ${what}, got ${JSON.stringify(value)}`)
+  if (value !== undefined && !known.includes(value as string)) fail(path, 'target', what, value)
   return value as string | undefined
 }
 
 /**
  * What an integration's checker gets (src/integrations/<name>-config.ts): the primitives above,
- * `fail(path, message)` for its own rules, and the configured category and service names.
+ * `fail(path, code, ...args)` for its own rules, and the configured category and service names.
  */
 export interface CheckContext {
   fail: typeof fail

@@ -9,13 +9,13 @@ export function checkCookie(v: unknown): ResolvedConfig['cookie'] {
   let raw = section(v, 'cookie', ['name', 'domain', 'path', 'sameSite'])
   if (!raw) return cookie
   let name = (cookie.name = str(raw.name, 'cookie.name', cookie.name))
-  if (!COOKIE_GLOB.test(name) || name.includes('*')) fail('cookie.name', `"${name}" is not a valid cookie name`)
+  if (!COOKIE_GLOB.test(name) || name.includes('*')) fail('cookie.name', 'cookie', name)
   if (raw.domain !== undefined) {
     let domain = (cookie.domain = str(raw.domain, 'cookie.domain'))
-    if (domain && !DOMAIN.test(domain)) fail('cookie.domain', `"${domain}" is not a domain name`)
+    if (domain && !DOMAIN.test(domain)) fail('cookie.domain', 'domain', domain)
   }
   let path = (cookie.path = str(raw.path, 'cookie.path', '/'))
-  if (path[0] !== '/' || /[;\s]/.test(path)) fail('cookie.path', 'expected a path starting with "/"')
+  if (path[0] !== '/' || /[;\s]/.test(path)) fail('cookie.path', 'path')
   cookie.sameSite = oneOf(raw.sameSite, 'cookie.sameSite', ['Lax', 'Strict', 'None'] as const)
   return cookie
 }

@@ -12,7 +12,7 @@ const MODELS: Jurisdiction[] = ['opt-in', 'opt-out']
 /** A region code, upper-cased (edge headers and templates differ in case), or `undefined` noted as malformed. */
 const code = (v: unknown, path: string): string | undefined => {
   let upper = typeof v === 'string' ? v.toUpperCase() : ''
-  return CODE.test(upper) ? upper : fail(path, `${JSON.stringify(v)} is not an ISO 3166 code such as "US" or "US-CA"`)
+  return CODE.test(upper) ? upper : fail(path, 'region', v)
 }
 
 /** The model in force for `region`: its own entry, else its country's, else opt-in. */
@@ -34,7 +34,7 @@ export function checkJurisdictions(v: unknown): ResolvedConfig['jurisdictions'] 
 /** `region`, checked against `jurisdictions` (resolved before it); sets the model in force. */
 export function checkRegion(v: unknown, out: ResolvedConfig): string | null {
   let region = v == null ? null : code(v, 'region') || null
-  if (region && !out.jurisdictions) fail('region', 'needs jurisdictions to choose a model')
+  if (region && !out.jurisdictions) fail('region', 'jurisdictions')
   out.jurisdiction = modelFor(region, out.jurisdictions)
   return region
 }

@@ -14,7 +14,7 @@ export function checkTexts(v: unknown, translations: ResolvedConfig['translation
     for (let [key, value] of Object.entries(raw)) {
       if (TEXT_KEYS.includes(key as keyof Texts)) texts[key] = str(value, path + key)
       else if (nested && LANGUAGE.test(key)) {
-        let inner = obj(value, path + key, undefined, 'expected an object of texts')
+        let inner = obj(value, path + key, undefined, 'texts')
         if (inner) translations[key.toLowerCase()] = textsOf(inner, `${path}${key}.`)
       } else unknownKey(path + key, TEXT_KEYS, 'a language code or one of')
     }
@@ -28,10 +28,9 @@ export function checkTexts(v: unknown, translations: ResolvedConfig['translation
 export function checkLanguage(v: unknown, translations: ResolvedConfig['translations']): string {
   let language = str(v, 'language', 'auto').toLowerCase()
   if (language !== 'auto') {
-    let quoted = `"${v}"`
-    if (!LANGUAGE.test(language)) fail('language', `${quoted} is not "auto" or a language code such as "de"`)
+    if (!LANGUAGE.test(language)) fail('language', 'language', v)
     else if (![language, language.split('-')[0]!].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
-      fail('language', `no texts for ${quoted}: use one of en, ${LANGUAGES.join(', ')}, or add texts.${language}`)
+      fail('language', 'texts', v, language, LANGUAGES)
     }
   }
   return language
