@@ -53,6 +53,7 @@ const compileHint = (files: RegExp): Plugin => ({
 //                              the loader beside it), which imports Preact and the rest from it,
 //                              dist/cookiegate-posthog-<version>.js, which the loader imports once PostHog is allowed,
 //                              dist/cookiegate-receipts-<version>.js, which it imports to send a proof-of-consent receipt,
+//                              dist/cookiegate-messages-<version>.js, the words of config problems, for a bad config only,
 //                              and dist/i18n/<code>-<hash>.js, the one language the UI then imports
 //   vite build --mode embeds → dist/cookiegate-embeds-<version>.js, for the placeholders of embeds not yet allowed: a pass
 //                              of its own, as it shares the language code (src/i18n) with the UI and must not import it
@@ -69,7 +70,8 @@ const PARTS: Record<Entry, string> = {
   embeds: 'src/embeds/placeholder.ts',
   clarity: 'src/integrations/clarity.ts',
   'meta-pixel': 'src/integrations/meta-pixel.ts',
-  'microsoft-uet': 'src/integrations/microsoft-uet.ts'
+  'microsoft-uet': 'src/integrations/microsoft-uet.ts',
+  messages: 'src/core/config/messages.ts'
 }
 
 export default defineConfig(({ mode }) => {
@@ -106,7 +108,7 @@ export default defineConfig(({ mode }) => {
           ? { entry: 'src/iife.ts', formats: ['iife'], name: 'CookiegateBundle', fileName: () => 'cookiegate.js' }
           : mode === 'ui' || mode === 'embeds'
             ? {
-                entry: scriptTagFiles(mode === 'ui' ? ['ui', 'posthog', 'clarity', 'meta-pixel', 'microsoft-uet', 'receipts'] : ['embeds']),
+                entry: scriptTagFiles(mode === 'ui' ? ['ui', 'posthog', 'clarity', 'meta-pixel', 'microsoft-uet', 'receipts', 'messages'] : ['embeds']),
                 formats: ['es'],
                 fileName: (_format, name) => `${name}.js`
               }

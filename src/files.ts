@@ -6,6 +6,6 @@
  * from this loader, and lets the files import each other (the preferences import Preact from the
  * UI file) by the very URL the loader used: one copy of each module, and a preload that is reused.
  */
-export type Part = 'ui' | 'preferences' | 'embeds' | 'receipts' | 'posthog' | 'clarity' | 'meta-pixel' | 'microsoft-uet'
+export type Part = 'ui' | 'preferences' | 'embeds' | 'receipts' | 'posthog' | 'clarity' | 'meta-pixel' | 'microsoft-uet' | 'messages'
 
 export const fileName = (part: Part, version: string): string => `cookiegate-${part}-${version}.js`

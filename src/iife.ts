@@ -3,8 +3,10 @@
  * instance and exposes it as `window.Cookiegate`. The only module that touches globals.
  */
 import { atom } from 'nanostores'
-import { resolveConfig } from './core/config'
-import { createConsent } from './core/consent'
+import { checkConfig } from './core/config'
+import { invalid, type Problem } from './core/config/messages'
+import { createChecked } from './core/consent'
+import { loadError } from './core/load-error'
 import { lazyMount } from './core/lazy-mount'
 import { asks, start } from './core/model'
 import type { ConsentState, Cookiegate, ResolvedConfig } from './core/types'
@@ -22,6 +24,28 @@ declare global {
 }
 
 const loadUI = () => load('ui')
+
+/**
+ * The config, checked as the npm entries check it, or its problems thrown as they are noted
+ * (codes): their words are fetched only for a bad config, see `report`.
+ */
+const resolveConfig = (input: unknown): ResolvedConfig => {
+  let [config, problems] = checkConfig(input)
+  if (problems.length) throw problems
+  return config
+}
+
+const OFF = '\nCookiegate is off: no banner, and no optional category is allowed.'
+
+/**
+ * Logs a bad config as `CookiegateConfigError` words it, with the words of cookiegate-messages-<version>.js.
+ * Cookiegate is off already: this only explains. Without that file, it names the bad fields and the file.
+ */
+const report = (problems: Problem[]) =>
+  load('messages')
+    .then((m) => m.describeProblems(problems) as string)
+    .catch((error) => invalid([...new Set(problems.map((p) => p[0]))]) + '\n' + loadError(fileName('messages', __VERSION__), error))
+    .then((message) => console.error(message + OFF))
 
 /** Config from `<script type="application/json" id="cookiegate-config">`, else `window.cookiegateConfig`, else defaults. */
 function readConfig(): unknown {
@@ -91,16 +115,18 @@ function init() {
   // Included twice: the first copy wins, so there is one instance and one banner.
   if (window.Cookiegate) return
   try {
+    let input = readConfig()
     integrate(
-      (window.Cookiegate = createConsent(readConfig() as never, {
+      (window.Cookiegate = createChecked(() => resolveConfig(input), {
         mount: lazyMount(loadUI, () => load('preferences'), fileName('ui', __VERSION__)),
         placeholder: (cg, embed) => void loadOr('embeds').then((module) => module?.placeholder(cg, embed)),
         receipt
       }))
     )
   } catch (error) {
-    console.error(`${(error as Error).message}\nCookiegate is off: no banner, and no optional category is allowed.`)
     window.Cookiegate = createClosed()
+    if (Array.isArray(error)) report(error)
+    else console.error((error as Error).message + OFF)
   }
 }
 

@@ -70,12 +70,28 @@ describe('script-tag entry', () => {
     let error = vi.spyOn(console, 'error').mockImplementation(() => {})
     configElement('{"categories":{"analytics":{"cookeis":[]}},"expiresDays":0}')
     await load()
+    // Worded once cookiegate-messages-<version>.js has loaded (here: once it failed to).
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
     expect(error).toHaveBeenCalledTimes(1)
     let message = error.mock.calls[0]![0] as string
     expect(message).toContain('categories.analytics.cookeis')
     expect(message).toContain('expiresDays')
     expect(window.Cookiegate!.allowed('analytics')).toBe(false)
     expect(document.querySelector('.cg-root')).toBeNull()
+  })
+
+  // Unit tests load no files: the words of the problems (cookiegate-messages-<version>.js) are
+  // missing, as when a CDN fails. The browser suite loads them (test/browser/config-messages.test.ts).
+  test('without the messages file, one error still names each bad field, the file and that Cookiegate is off', async () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    configElement('{"categories":{"analytics":{"cookeis":[]}},"expiresDays":0,"gpc":"no","revision":-1}')
+    await load()
+    expect(window.Cookiegate!.allowed('analytics')).toBe(false)
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
+    expect(error).toHaveBeenCalledTimes(1)
+    expect(error.mock.calls[0]![0]).toMatch(
+      /^Invalid Cookiegate config:\n- categories\.analytics\.cookeis\n- revision\n- expiresDays\n- gpc\nCookiegate: could not load cookiegate-messages-\d+\.\d+\.\d+\.js.*CORS.*\nCookiegate is off: no banner, and no optional category is allowed\.$/
+    )
   })
 
   test('a failed config ignores an earlier stored consent', async () => {
@@ -113,6 +129,7 @@ describe('script-tag entry', () => {
     let error = vi.spyOn(console, 'error').mockImplementation(() => {})
     configElement('{"integrations":{"posthog":{"token":"phc_1","apiHost":"ftp://x"}}}')
     await load()
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
     expect(error.mock.calls[0]![0]).toContain('integrations.posthog.apiHost')
     window.Cookiegate!.acceptAll()
     expect('posthog' in window).toBe(false)

@@ -11,7 +11,7 @@ import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
-import type { Config, ConsentState, Cookiegate, DefaultCategory, View } from './types'
+import type { Config, ConsentState, Cookiegate, DefaultCategory, ResolvedConfig, View } from './types'
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -44,8 +44,16 @@ export function createConsent<Category extends string = DefaultCategory, Service
   parts?: Parts
 ): Cookiegate<Category, Service>
 export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+  return createChecked(() => resolveConfig(input), parts)
+}
+
+/**
+ * `createConsent` with the config check given: `check` returns the resolved config or throws.
+ * The script tag checks with `checkConfig`, whose problems it words only when there are any.
+ */
+export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): Cookiegate {
   claimPage()
-  let config = resolveConfig(input)
+  let config = check()
   let names = namesOf(config)
   let store = createChoiceStore(config)
   let gpc = () =>

@@ -41,9 +41,8 @@ export const int = (v: unknown, path: string, fallback: number, min: number, max
 export const oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[]): T =>
   check(v, path, allowed.includes(v as T), allowed[0]!, 'oneOf', allowed)
 
-export const unknownKey = (path: string, allowed: readonly string[], what?: string) => fail(path, 'key', allowed, what)
 export const keys = (raw: Raw, allowed: readonly string[], path: string) => {
-  for (let key of Object.keys(raw)) if (!allowed.includes(key)) unknownKey(path + (key || '""'), allowed)
+  for (let key of Object.keys(raw)) if (!allowed.includes(key)) fail(path + (key || '""'), 'key', allowed)
 }
 /** An object (else noted, as "an object of `of`" when given), with only the `allowed` keys when given. */
 export const obj = (v: unknown, path: string, allowed?: readonly string[], of?: string): Raw | undefined => {

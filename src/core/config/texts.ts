@@ -2,7 +2,7 @@
 import { LANGUAGES } from '../../i18n/languages'
 import { TEXT_KEYS } from '../defaults'
 import type { ResolvedConfig, Texts } from '../types'
-import { fail, LANGUAGE, obj, section, str, unknownKey, type Raw } from './check'
+import { fail, LANGUAGE, obj, section, str, type Raw } from './check'
 
 /**
  * Flat keys override whatever language is shown; a language key holds that language's overrides,
@@ -16,7 +16,7 @@ export function checkTexts(v: unknown, translations: ResolvedConfig['translation
       else if (nested && LANGUAGE.test(key)) {
         let inner = obj(value, path + key, undefined, 'texts')
         if (inner) translations[key.toLowerCase()] = textsOf(inner, `${path}${key}.`)
-      } else unknownKey(path + key, TEXT_KEYS, 'a language code or one of')
+      } else fail(path + key, 'textKey', TEXT_KEYS)
     }
     return texts
   }
