@@ -3,8 +3,8 @@
  * instance and exposes it as `window.Cookiegate`. The only module that touches globals.
  */
 import { atom } from 'nanostores'
-import { checkConfig } from './core/config'
-import { invalid, type Problem } from './core/config/messages'
+import { checkConfig, invalid } from './core/config'
+import type { Problem } from './core/config/messages'
 import { createChecked } from './core/consent'
 import { loadError } from './core/load-error'
 import { lazyMount } from './core/lazy-mount'
@@ -43,7 +43,7 @@ const OFF = '\nCookiegate is off: no banner, and no optional category is allowed
  */
 const report = (problems: Problem[]) =>
   load('messages')
-    .then((m) => m.describeProblems(problems) as string)
+    .then((m) => invalid(problems.map(m.explain)))
     .catch((error) => invalid([...new Set(problems.map((p) => p[0]))]) + '\n' + loadError(fileName('messages', __VERSION__), error))
     .then((message) => console.error(message + OFF))
 

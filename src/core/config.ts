@@ -9,11 +9,14 @@ import { checkCookie } from './config/cookie'
 import { checkIntegrations } from './config/integrations'
 import { checkJurisdictions, checkRegion } from './config/jurisdictions'
 import { checkLayout, checkPosition } from './config/layout'
-import { explain, invalid, type Problem } from './config/messages'
+import { explain, type Problem } from './config/messages'
 import { checkReceipts } from './config/receipts'
 import { checkLanguage, checkTexts } from './config/texts'
 import { CookiegateError } from './error'
 import type { ResolvedConfig } from './types'
+
+/** The message of a bad config, listing every problem (`CookiegateConfigError`, the script tag's console error). */
+export const invalid = (problems: string[]): string => 'Invalid Cookiegate config:\n- ' + problems.join('\n- ')
 
 /** Thrown by `createCookiegate` when the config is invalid; `problems` names every bad field. */
 export class CookiegateConfigError extends CookiegateError {

@@ -83,7 +83,7 @@ describe('config messages (Chromium)', () => {
     })
     await waitFor(() => configErrors(p), (errors) => errors.length > 0)
     expect(configErrors(p)).toHaveLength(1)
-    let [message] = configErrors(p)
+    let message = configErrors(p)[0]!
     expect(message).toMatch(/^Invalid Cookiegate config:\n- policyUrl\n- categories\.analytics\.cookeis\n- expiresDays\n/)
     expect(message).toContain(`Cookiegate: could not load ${partPath('messages').slice(1)}`)
     expect(message.endsWith(OFF)).toBe(true)

@@ -10,33 +10,33 @@ const list = (names: readonly string[]) => names.join(', ')
 const nameRule = (what: string) => `${what} names use letters, digits, "-" and "_", starting with a letter`
 
 export const MESSAGES = {
-  required: () => 'required',
+  required: 'required',
   config: (v: unknown) => `expected an object, got ${Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v}`,
-  str: () => 'expected a non-empty string',
-  bool: () => 'expected true or false',
+  str: 'expected a non-empty string',
+  bool: 'expected true or false',
   int: (min: number, max: number) => `expected a whole number from ${min} to ${max}`,
   oneOf: (allowed: readonly string[]) => 'expected ' + allowed.map((a) => `"${a}"`).join(', '),
   key: (allowed: readonly string[]) => `unknown key (expected one of ${list(allowed)})`,
   textKey: (allowed: readonly string[]) => `unknown key (expected a language code or one of ${list(allowed)})`,
   vendorKey: (id: string) => `unknown key (expected ${id} or category)`,
   obj: (of?: string) => 'expected an object' + (of ? ' of ' + of : ''),
-  strings: () => 'expected an array of strings',
-  string: () => 'expected a string',
+  strings: 'expected an array of strings',
+  string: 'expected a string',
   glob: (name: string) => `"${name}" is not a cookie or storage name`,
-  localized: () => 'expected a string or an object of texts by language',
-  lang: () => 'expected a language code such as "de"',
+  localized: 'expected a string or an object of texts by language',
+  lang: 'expected a language code such as "de"',
   link: (url: string) => `${json(url)} must be an http(s) or relative URL`,
   target: (what: string, value: unknown) => `expected the name of a configured ${what}, got ${json(value)}`,
-  table: () => 'expected an array of { name, provider, purpose, duration }',
-  empty: () => 'expected at least one category',
-  service: () => nameRule('service'),
-  category: () => nameRule('category'),
+  table: 'expected an array of { name, provider, purpose, duration }',
+  empty: 'expected at least one category',
+  service: nameRule('service'),
+  category: nameRule('category'),
   taken: (name: string) => `"${name}" is already the name of a category or service`,
   cookie: (name: string) => `"${name}" is not a valid cookie name`,
   domain: (domain: string) => `"${domain}" is not a domain name`,
-  path: () => 'expected a path starting with "/"',
+  path: 'expected a path starting with "/"',
   region: (v: unknown) => `${json(v)} is not an ISO 3166 code such as "US" or "US-CA"`,
-  jurisdictions: () => 'needs jurisdictions to choose a model',
+  jurisdictions: 'needs jurisdictions to choose a model',
   language: (v: unknown) => `"${v}" is not "auto" or a language code such as "de"`,
   texts: (v: unknown, language: string, bundled: readonly string[]) =>
     `no texts for "${v}": use one of en, ${list(bundled)}, or add texts.${language}`,
@@ -47,15 +47,12 @@ export const MESSAGES = {
 
 export type Code = keyof typeof MESSAGES
 /** The arguments a problem of `code` carries besides its path. */
-export type Args<C extends Code> = Parameters<(typeof MESSAGES)[C]>
+export type Args<C extends Code> = (typeof MESSAGES)[C] extends (...args: infer A) => string ? A : []
 /** A problem as the checkers note it: the path of the field, the code, the code's arguments. */
 export type Problem = [path: string, code: Code, ...args: unknown[]]
 
 /** One problem in words: `"<path>: <what is wrong>"`. */
-export const explain = ([path, code, ...args]: Problem): string => `${path}: ${(MESSAGES[code] as (...a: unknown[]) => string)(...args)}`
-
-/** The message of a bad config, listing every problem (`CookiegateConfigError` and the script tag's console error). */
-export const invalid = (problems: string[]): string => 'Invalid Cookiegate config:\n- ' + problems.join('\n- ')
-
-/** What the script tag's loader calls once this file is loaded: the message for its raw problems. */
-export const describeProblems = (problems: Problem[]): string => invalid(problems.map(explain))
+export const explain = ([path, code, ...args]: Problem): string => {
+  let words = MESSAGES[code] as string | ((...a: unknown[]) => string)
+  return `${path}: ${typeof words === 'string' ? words : words(...args)}`
+}
