@@ -3,6 +3,7 @@
  * section has its checker in src/core/config/, each integration in src/integrations/<name>-config.ts.
  * The checks note problems as codes (`checkConfig`); their words are in ./config/messages.
  */
+import { CONFIG_TYPE } from './config/codes'
 import { checkCategories } from './config/categories'
 import { bool, fail, int, isObject, keys, link, oneOf, problems, restart } from './config/check'
 import { checkCookie } from './config/cookie'
@@ -63,7 +64,7 @@ const SECTIONS: Record<string, (v: any, path: string, out: ResolvedConfig) => un
 export function checkConfig(input: unknown = {}): [ResolvedConfig, Problem[]] {
   restart()
   let out = {} as ResolvedConfig & Record<string, unknown>
-  if (!isObject(input)) fail('config', 'config', input)
+  if (!isObject(input)) fail('config', CONFIG_TYPE, input)
   else {
     keys(input, Object.keys(SECTIONS), '')
     for (let key in SECTIONS) out[key] = SECTIONS[key]!(input[key], key, out)

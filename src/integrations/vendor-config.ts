@@ -3,6 +3,7 @@
  * id, and the category (or service) that allows the vendor. Each vendor's own module
  * (clarity-config.ts …) names its id key, its default category and what it stores in the browser.
  */
+import { CONSENTLESS, NO_OWNER, OBJ, REQUIRED, VENDOR_ID, VENDOR_KEY } from '../core/config/codes'
 import type { Args, Code } from '../core/config/messages'
 import type { Category } from '../core/types'
 
@@ -34,20 +35,20 @@ const merge = (list: string[], add: string[]) => [...new Set([...list, ...add])]
 export function checkVendor(raw: unknown, path: string, ctx: CheckContext, spec: VendorSpec): VendorResolved | undefined {
   if (raw === undefined) return
   let fail = <C extends Code>(key: string, code: C, ...args: Args<C>) => ctx.fail(`${path}.${key}`, code, ...args)
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ctx.fail(path, 'obj')
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ctx.fail(path, OBJ)
   let section = raw as Record<string, unknown>
-  for (let key in section) if (key !== spec.id && key !== 'category') fail(key, 'vendorKey', spec.id)
+  for (let key in section) if (key !== spec.id && key !== 'category') fail(key, VENDOR_KEY, spec.id)
   let id = section[spec.id]
   // Ids go into script URLs. As strings: a 16-digit pixel id loses digits as a JSON number.
   if (typeof id !== 'string' || !/^[a-z0-9]{1,32}$/i.test(id)) {
-    if (id === undefined) fail(spec.id, 'required')
-    else fail(spec.id, 'id', id)
+    if (id === undefined) fail(spec.id, REQUIRED)
+    else fail(spec.id, VENDOR_ID, id)
   }
   let name = section.category === undefined ? spec.category : section.category
   let owner = ctx.categories.find((c) => c.name === name || c.services.some((s) => s.name === name))
   // A required category is on before any choice: the vendor would track without consent.
   if (!owner || owner.required) {
-    return owner ? fail('category', 'consentless', name as string) : fail('category', 'owner', name)
+    return owner ? fail('category', CONSENTLESS, name as string) : fail('category', NO_OWNER, name)
   }
   claim(ctx.categories, name as string, spec)
   return { [spec.id]: id as string, category: name as string }

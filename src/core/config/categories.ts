@@ -1,4 +1,5 @@
 /** `categories`: each category, its services and cookie tables, with the built-in defaults. */
+import { CATEGORY_NAME, COOKIE_TABLE, NAME_TAKEN, NO_CATEGORY, SERVICE_NAME } from './codes'
 import { KNOWN_CATEGORIES } from '../defaults'
 import type { Category, Service } from '../types'
 import { bool, fail, globs, localized, obj, shape, str, type Check, type Raw } from './check'
@@ -14,7 +15,7 @@ const ROW: Record<string, Check> = {
 }
 const cookieTable = (v: unknown, path: string) => {
   if (v === undefined) return []
-  if (!Array.isArray(v)) return fail(path, 'table') || []
+  if (!Array.isArray(v)) return fail(path, COOKIE_TABLE) || []
   return v.flatMap((row, i) => {
     let raw = obj(row, `${path}[${i}]`)
     return raw ? [shape(raw, `${path}[${i}]`, ROW)] : []
@@ -26,7 +27,7 @@ export function checkCategories(v: unknown): Category[] {
   let categories: Category[] = []
   let rawCategories = obj(v === undefined ? DEFAULT_CATEGORIES : v, 'categories', undefined, 'categories')
   if (!rawCategories) return categories
-  if (!Object.keys(rawCategories).length) fail('categories', 'empty')
+  if (!Object.keys(rawCategories).length) fail('categories', NO_CATEGORY)
   // allowed(name), data-service and the stored choice take both kinds of name, so they must not clash.
   let taken = new Set(Object.keys(rawCategories))
   let services = (v: unknown, path: string, category: string): Service[] => {
@@ -34,8 +35,8 @@ export function checkCategories(v: unknown): Category[] {
     let raw = v === undefined ? {} : obj(v, path, undefined, 'services') || {}
     for (let [name, rawService] of Object.entries(raw)) {
       let at = `${path}.${name}`
-      if (!NAME.test(name)) fail(at, 'service')
-      if (taken.has(name)) fail(at, 'taken', name)
+      if (!NAME.test(name)) fail(at, SERVICE_NAME)
+      if (taken.has(name)) fail(at, NAME_TAKEN, name)
       taken.add(name)
       let service = obj(rawService, at)
       if (service) list.push({ name, category, ...shape<Raw>(service, at, SERVICE) } as Service)
@@ -44,7 +45,7 @@ export function checkCategories(v: unknown): Category[] {
   }
   for (let [name, rawCategory] of Object.entries(rawCategories)) {
     let path = `categories.${name}`
-    if (!NAME.test(name)) fail(path, 'category')
+    if (!NAME.test(name)) fail(path, CATEGORY_NAME)
     let raw = obj(rawCategory, path)
     if (!raw) continue
     let known = Object.prototype.hasOwnProperty.call(KNOWN_CATEGORIES, name) ? KNOWN_CATEGORIES[name] : undefined

@@ -3,6 +3,7 @@
  * path and returns the value to keep. Once any problem is noted, `resolveConfig` throws the
  * result away, so a failed check only has to return something the checks after it can read.
  */
+import { BOOL, GLOB, INT, KEY, LANGUAGE_KEY, LINK, LOCALIZED, OBJ, ONE_OF, REQUIRED, STR, STRING, STRINGS, TARGET } from './codes'
 import type { Localized } from '../types'
 import type { Args, Code, Problem } from './messages'
 
@@ -34,19 +35,19 @@ export const fail = <C extends Code>(path: string, code: C, ...args: Args<C>): u
 const check = <T>(v: unknown, path: string, ok: unknown, fallback: T, code: Code, ...args: unknown[]): T =>
   v === undefined ? fallback : ok ? (v as T) : (problems.push([path, code, ...args]), fallback)
 
-export const str = (v: unknown, path: string, fallback = ''): string => check(v, path, typeof v === 'string' && v.trim(), fallback, 'str')
-export const bool = (v: unknown, path: string, fallback = false): boolean => check(v, path, typeof v === 'boolean', fallback, 'bool')
+export const str = (v: unknown, path: string, fallback = ''): string => check(v, path, typeof v === 'string' && v.trim(), fallback, STR)
+export const bool = (v: unknown, path: string, fallback = false): boolean => check(v, path, typeof v === 'boolean', fallback, BOOL)
 export const int = (v: unknown, path: string, fallback: number, min: number, max: number): number =>
-  check(v, path, Number.isInteger(v) && (v as number) >= min && (v as number) <= max, fallback, 'int', min, max)
+  check(v, path, Number.isInteger(v) && (v as number) >= min && (v as number) <= max, fallback, INT, min, max)
 export const oneOf = <T extends string>(v: unknown, path: string, allowed: readonly T[]): T =>
-  check(v, path, allowed.includes(v as T), allowed[0]!, 'oneOf', allowed)
+  check(v, path, allowed.includes(v as T), allowed[0]!, ONE_OF, allowed)
 
 export const keys = (raw: Raw, allowed: readonly string[], path: string) => {
-  for (let key of Object.keys(raw)) if (!allowed.includes(key)) fail(path + (key || '""'), 'key', allowed)
+  for (let key of Object.keys(raw)) if (!allowed.includes(key)) fail(path + (key || '""'), KEY, allowed)
 }
 /** An object (else noted, as "an object of `of`" when given), with only the `allowed` keys when given. */
 export const obj = (v: unknown, path: string, allowed?: readonly string[], of?: string): Raw | undefined => {
-  if (!isObject(v)) return fail(path, 'obj', of)
+  if (!isObject(v)) return fail(path, OBJ, of)
   if (allowed) keys(v, allowed, path + '.')
   return v
 }
@@ -63,11 +64,11 @@ export const shape = <T = Raw>(raw: Raw, path: string, spec: Record<string, Chec
 /** Cookie or storage names (`*` globs). */
 export const globs = (v: unknown, path: string, fallback: string[] = []): string[] => {
   if (v === undefined) return fallback
-  if (!Array.isArray(v)) return fail(path, 'strings') || fallback
+  if (!Array.isArray(v)) return fail(path, STRINGS) || fallback
   v.forEach((item, i) => {
     let at = `${path}[${i}]`
-    if (typeof item !== 'string') fail(at, 'string')
-    else if (!COOKIE_GLOB.test(item)) fail(at, 'glob', item)
+    if (typeof item !== 'string') fail(at, STRING)
+    else if (!COOKIE_GLOB.test(item)) fail(at, GLOB, item)
   })
   return v
 }
@@ -76,10 +77,10 @@ export const globs = (v: unknown, path: string, fallback: string[] = []): string
 export const localized = (v: unknown, path: string): Localized | undefined => {
   if (v === undefined) return v
   if (typeof v === 'string') return str(v, path)
-  if (!isObject(v) || !Object.keys(v).length) return fail(path, 'localized')
+  if (!isObject(v) || !Object.keys(v).length) return fail(path, LOCALIZED)
   let texts: Record<string, string> = {}
   for (let [lang, text] of Object.entries(v)) {
-    if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, 'lang')
+    if (!LANGUAGE.test(lang)) fail(`${path}.${lang}`, LANGUAGE_KEY)
     texts[lang.toLowerCase()] = str(text, `${path}.${lang}`)
   }
   return texts
@@ -91,11 +92,11 @@ export const localized = (v: unknown, path: string): Localized | undefined => {
  * ("java\tscript:" is a javascript: URL), so a link holding any of them is refused too.
  */
 export const link = (v: unknown, path: string, required?: boolean): string | null | undefined => {
-  if (v === undefined && required) fail(path, 'required')
+  if (v === undefined && required) fail(path, REQUIRED)
   let url = str(v, path)
   let trimmed = url.trim()
   if (/[\0-\x1f\x7f]/.test(url) || (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed))) {
-    return fail(path, 'link', url)
+    return fail(path, LINK, url)
   }
   return trimmed || null
 }
@@ -103,7 +104,7 @@ export const link = (v: unknown, path: string, required?: boolean): string | nul
 /** A name out of `known` (`fallback` when missing); `what` says what it must name. */
 export const target = (v: unknown, path: string, known: readonly string[], what: string, fallback?: string): string | undefined => {
   let value = v === undefined ? fallback : v
-  if (value !== undefined && !known.includes(value as string)) fail(path, 'target', what, value)
+  if (value !== undefined && !known.includes(value as string)) fail(path, TARGET, what, value)
   return value as string | undefined
 }
 

@@ -2,6 +2,7 @@
  * `jurisdictions` and `region`: which consent model applies to this visitor. The server knows the
  * region (an edge header, `regionFromHeaders`); the config maps regions to models.
  */
+import { NO_JURISDICTIONS, REGION_CODE } from './codes'
 import type { Jurisdiction, ResolvedConfig } from '../types'
 import { fail, oneOf, section } from './check'
 
@@ -12,7 +13,7 @@ const MODELS: Jurisdiction[] = ['opt-in', 'opt-out']
 /** A region code, upper-cased (edge headers and templates differ in case), or `undefined` noted as malformed. */
 const code = (v: unknown, path: string): string | undefined => {
   let upper = typeof v === 'string' ? v.toUpperCase() : ''
-  return CODE.test(upper) ? upper : fail(path, 'region', v)
+  return CODE.test(upper) ? upper : fail(path, REGION_CODE, v)
 }
 
 /** The model in force for `region`: its own entry, else its country's, else opt-in. */
@@ -34,7 +35,7 @@ export function checkJurisdictions(v: unknown): ResolvedConfig['jurisdictions'] 
 /** `region`, checked against `jurisdictions` (resolved before it); sets the model in force. */
 export function checkRegion(v: unknown, out: ResolvedConfig): string | null {
   let region = v == null ? null : code(v, 'region') || null
-  if (region && !out.jurisdictions) fail('region', 'jurisdictions')
+  if (region && !out.jurisdictions) fail('region', NO_JURISDICTIONS)
   out.jurisdiction = modelFor(region, out.jurisdictions)
   return region
 }

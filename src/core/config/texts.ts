@@ -1,4 +1,5 @@
 /** `texts` and `language`: text overrides, flat or per language, and the language shown. */
+import { AUTO_OR_LANGUAGE, NO_TEXTS, TEXT_KEY } from './codes'
 import { LANGUAGES } from '../../i18n/languages'
 import { TEXT_KEYS } from '../defaults'
 import type { ResolvedConfig, Texts } from '../types'
@@ -16,7 +17,7 @@ export function checkTexts(v: unknown, translations: ResolvedConfig['translation
       else if (nested && LANGUAGE.test(key)) {
         let inner = obj(value, path + key, undefined, 'texts')
         if (inner) translations[key.toLowerCase()] = textsOf(inner, `${path}${key}.`)
-      } else fail(path + key, 'textKey', TEXT_KEYS)
+      } else fail(path + key, TEXT_KEY, TEXT_KEYS)
     }
     return texts
   }
@@ -28,9 +29,9 @@ export function checkTexts(v: unknown, translations: ResolvedConfig['translation
 export function checkLanguage(v: unknown, translations: ResolvedConfig['translations']): string {
   let language = str(v, 'language', 'auto').toLowerCase()
   if (language !== 'auto') {
-    if (!LANGUAGE.test(language)) fail('language', 'language', v)
+    if (!LANGUAGE.test(language)) fail('language', AUTO_OR_LANGUAGE, v)
     else if (![language, language.split('-')[0]!].some((l) => l === 'en' || LANGUAGES.includes(l) || translations[l])) {
-      fail('language', 'texts', v, language, LANGUAGES)
+      fail('language', NO_TEXTS, v, language, LANGUAGES)
     }
   }
   return language
