@@ -6,7 +6,7 @@ import { persist } from './effects/persist'
 import { receipt, type SendReceipt } from './effects/receipt'
 import { reload } from './effects/reload'
 import { createGate } from './gate'
-import { claimPage, holdPage, releasePage } from './live'
+import { claimPage, holdPage, needPage, releasePage } from './live'
 import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type Effect } from './model'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
@@ -44,6 +44,7 @@ export function createConsent<Category extends string = DefaultCategory, Service
   parts?: Parts
 ): Cookiegate<Category, Service>
 export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+  needPage()
   return createChecked(() => resolveConfig(input), parts)
 }
 

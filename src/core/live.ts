@@ -16,13 +16,17 @@ interface Live {
 const page = globalThis as { [LIVE]?: Live }
 
 /**
- * Call first when creating an instance: throws a `CookiegateError` where there is no DOM (server
- * rendering), then destroys the page's live instance, if there is one.
+ * Throws a `CookiegateError` where there is no DOM (server rendering). The npm entries call it
+ * first; the script tag, which only ever runs in a page, does without its words.
  */
-export function claimPage(): void {
+export function needPage(): void {
   if (typeof document === 'undefined') {
     throw new CookiegateError('Cookiegate: call createCookiegate() in the browser (e.g. in useEffect or onMounted), not during server rendering: there is no DOM here')
   }
+}
+
+/** Call first when creating an instance: destroys the page's live instance, if there is one. */
+export function claimPage(): void {
   try {
     // Its destroy() releases the page (`releasePage`).
     page[LIVE]?.destroy()

@@ -3,7 +3,8 @@
  * (`fail` in ./check); this table turns the code and its arguments into the sentence. The npm
  * entries format at once (`resolveConfig` throws `CookiegateConfigError`); the script tag, whose
  * every byte is paid on every page view, fetches this module as cookiegate-messages-<version>.js
- * only when a config is bad. It imports nothing, so that file is this table alone.
+ * only when a config is bad. It imports only the codes, which the build inlines, so that file is
+ * this table alone.
  */
 import {
   REQUIRED,
