@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 const read = (file: string) => readFileSync(`dist/${file}`, 'utf8')
 /** What a script-tag file is named in dist/ (src/files.ts). */
 const part = (name: string) => `cookiegate-${name}-${version}.js`
-const PARTS = ['ui', 'preferences', 'embeds', 'receipts', 'posthog']
+const PARTS = ['ui', 'preferences', 'embeds', 'receipts', 'posthog', 'messages']
 const VENDORS = ['clarity', 'meta-pixel', 'microsoft-uet']
 
 /** The relative files a built module imports, statically or dynamically, resolved against its own folder. */
@@ -56,6 +56,11 @@ describe('built files', () => {
     expect(loader).toContain('`cookiegate-${')
     expect(loader).toContain(`\`${version}\``)
     expect(loader).not.toContain('.cg-banner')
+    // The words of config problems are fetched only for a bad config (cookiegate-messages-<version>.js).
+    for (let words of ['expected a non-empty string', 'is not a valid cookie name', 'not during server rendering']) {
+      expect(loader).not.toContain(words)
+    }
+    expect(read(part('messages'))).toContain('is not a valid cookie name')
     expect(ui).not.toMatch(/process\.env|^import /m)
     expect(ui).toContain('.cg-banner')
     expect(ui).toMatch(/export\s*\{[^}]*mountUI/)
@@ -65,8 +70,8 @@ describe('built files', () => {
     let files = [...PARTS, ...VENDORS].flatMap((name) => closure(part(name)))
     // The vendors share one budgeted chunk (cookiegate-vendor-<hash>.js) of their common code.
     for (let file of files) expect(file).toMatch(new RegExp(`^(cookiegate-[a-z-]+-${version.replace(/\./g, '\\.')}\\.js|cookiegate-vendor-[\\w-]+\\.js|i18n/[a-z]+-[\\w-]+\\.js)$`))
-    // The placeholders and the senders fetch nothing else: above all, not the UI with Preact.
-    for (let name of ['embeds', 'receipts', 'posthog']) expect(closure(part(name)), name).toEqual([part(name)])
+    // The placeholders, the senders and the messages fetch nothing else: above all, not the UI with Preact.
+    for (let name of ['embeds', 'receipts', 'posthog', 'messages']) expect(closure(part(name)), name).toEqual([part(name)])
     // No file of the script-tag build is left unreached (a stray shared chunk would be a request nobody budgets).
     let shipped = readdirSync('dist').filter((file) => /^cookiegate-.*\.js$/.test(file) && !file.startsWith('cookiegate-vendor-'))
     expect(shipped.sort()).toEqual([...PARTS, ...VENDORS].sort().map(part))
