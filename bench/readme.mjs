@@ -2,7 +2,7 @@
 /**
  * Copies the measured numbers into README.md, between markers, so no number there is typed by hand:
  *
- *   npm run build && node bench/readme.mjs       after `npm run bench` (or any change of dist/)
+ *   node bench/readme.mjs                        (`npm run bench` ends with it; again after a change of dist/)
  *   node bench/readme.mjs --check                exit 1 if README.md is not what this would write
  *
  * - `<!-- size:start -->` … `<!-- size:end -->` ("Size and speed"): the gzip column of the file table

@@ -2,7 +2,7 @@
 /**
  * Cookiegate vs. other consent libraries, side by side in a real Chromium.
  *
- *   npm run bench               (builds, then runs this file: the table of record, 7 runs)
+ *   npm run bench               (builds, runs this file: the table of record, 7 runs, then bench/readme.mjs)
  *   node bench/run.mjs --runs 9 (more runs per library and CPU rate; default 7)
  *   node bench/run.mjs --only cookiegate,orejime
  *   node bench/run.mjs --lighthouse-only --runs 3   (only the Lighthouse rows, bench/lighthouse.mjs;
