@@ -99,16 +99,22 @@ export async function runLighthouse({ ids, url, runs, chromePath = '/usr/bin/chr
   }
   let summary = {}
   for (let id of ids) {
-    summary[id] = { runs: raw[id].length }
-    for (let key of [...LIGHTHOUSE_AUDITS.map(([, a]) => a), ...EXTRA]) summary[id][key] = median(raw[id].map((r) => r.audits[key]))
+    summary[id] = { runs: raw[id].length, range: {} }
+    for (let key of [...LIGHTHOUSE_AUDITS.map(([, a]) => a), ...EXTRA]) {
+      let values = raw[id].map((r) => r.audits[key]).filter((x) => typeof x === 'number' && Number.isFinite(x))
+      summary[id][key] = median(values)
+      summary[id].range[key] = values.length ? [Math.min(...values), Math.max(...values)] : null
+    }
   }
   return { version: raw[ids[0]]?.[0]?.lighthouse ?? null, runs, raw, summary, failures }
 }
 
-/** Table rows in the bench's shape: [label, value per id..., Cookiegate / competitor ratio...]. */
+/** Table rows in the bench's shape: [label, median (min–max) per id..., Cookiegate / competitor ratio...]. */
 export function lighthouseRows(result, ids, competitors, { ms, ratio }) {
   return LIGHTHOUSE_AUDITS.map(([label, audit]) => {
     let v = Object.fromEntries(ids.map((id) => [id, result.summary[id]?.[audit] ?? null]))
-    return [`Lighthouse (mobile, simulated): ${label}`, ...ids.map((id) => ms(v[id])), ...competitors.map((c) => ratio(v.cookiegate, v[c]))]
+    let range = (id) => result.summary[id]?.range?.[audit]
+    let cell = (id) => ms(v[id]) + (range(id) ? ` (${range(id).map((x) => x.toFixed(0)).join('–')})` : '')
+    return [`Lighthouse (mobile, simulated): ${label}, median (min–max)`, ...ids.map(cell), ...competitors.map((c) => ratio(v.cookiegate, v[c]))]
   })
 }

@@ -2,12 +2,20 @@
 /**
  * Cookiegate vs. other consent libraries, side by side in a real Chromium.
  *
- *   npm run bench               (builds, then runs this file)
- *   node bench/run.mjs --runs 9 (more runs per library and CPU rate; default 5)
+ *   npm run bench               (builds, runs this file: the table of record, 7 runs, then bench/readme.mjs)
+ *   node bench/run.mjs --runs 9 (more runs per library and CPU rate; default 7)
  *   node bench/run.mjs --only cookiegate,orejime
  *   node bench/run.mjs --lighthouse-only --runs 3   (only the Lighthouse rows, bench/lighthouse.mjs;
  *                                 prints them and writes bench/results-lighthouse.json)
  *   node bench/run.mjs --no-lighthouse             (only the bench's own rows)
+ *   node bench/run.mjs --lighthouse-runs 5         (Lighthouse runs per page; default: --runs, at least 3)
+ *   node bench/run.mjs --runs 1 --lighthouse-runs 1 --cpu 1 --only cookiegate,orejime   (a smoke run)
+ *   node bench/readme.mjs       (afterwards: copies the tables into README.md, see that file)
+ *
+ * Pages: Cookiegate's script tag as the README's quick start has it; the same page rendered by a
+ * server with cookiegate/server, with and without the banner file's preload (`preloadLinks`);
+ * vanilla-cookieconsent; Orejime; no library. Results: bench/results.md (a targets table of issue
+ * #15 computed from this run, then every figure) and bench/results.json (per-run values too).
  *
  * One identical marketing page per library (same markup, same two categories: essential
  * required + analytics optional, the same gated analytics script from a SECOND loopback origin,
@@ -23,6 +31,8 @@
  * - bytes: gzip body bytes our server actually wrote for the view's requests to the PAGE origin
  *   whose type is JS or CSS (the library's cost; the HTML and the analytics origin are excluded).
  *   Runs are strictly sequential, so the server attributes requests to the view in progress.
+ *   "Until the banner is visible": the same, for the files whose Resource Timing entry (added once
+ *   a response is complete) is there in the frame that first shows the banner.
  * - banner visible: an init script (page.addInitScript, installed before any page script) runs a
  *   requestAnimationFrame loop from document start. In each frame it looks up the library's banner
  *   element and records `performance.now()` in the first frame in which the element is rendered:
@@ -44,6 +54,12 @@
  *   button and waits for the analytics script to run; that page is closed and a NEW page view of
  *   the same URL is measured. Analytics start = `window.__analyticsStart`, set with
  *   `performance.now()` on the first line of the analytics script.
+ * - returning, JS executed: one more returning view per page at 1×, not timed, under V8 precise
+ *   block coverage (playwright's JS coverage: Profiler.startPreciseCoverage, callCount + detailed),
+ *   for the page origin's script files. "Files that ran": the gzip bytes served for every file of
+ *   which some code ran. "Executed code only": the characters inside blocks that ran at least once
+ *   (innermost range wins), joined and gzipped at the server's level: a lower bound, as the whole
+ *   file is still downloaded, parsed and (with the compile hint) compiled.
  * - preferences: on that returning view, the footer link is scrolled into view, then clicked with a
  *   plain mouse click at its centre (pointer moves there, presses, releases; no hover time, so any
  *   hover-preloading a library does starts with the click). Time = from the click event's
@@ -54,7 +70,7 @@
  * Every wait has a timeout; a run that fails is retried once, and reported; lost runs are left
  * out of the medians. Exit code 1 when a run was lost or a check failed (e.g. a script ran before
  * consent). The 1-minute load average is recorded: on a busy machine the timings are noisy.
- * Every wait has a timeout; a failed run is reported and left out of the medians.
+ * Timings show the median and, for the banner and Lighthouse, the min–max of the runs beside it.
  * Writes bench/results.json and bench/results.md.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -78,15 +94,16 @@ const flag = (name) => {
   let i = argv.indexOf(name)
   return i >= 0 ? argv[i + 1] : undefined
 }
-const RUNS = Math.max(1, Number.parseInt(flag('--runs') ?? '5', 10) || 5)
+const RUNS = Math.max(1, Number.parseInt(flag('--runs') ?? '7', 10) || 7)
 const THROTTLES = (flag('--cpu') ?? '1,4').split(',').map(Number).filter((n) => n >= 1)
 const ONLY = flag('--only')?.split(',')
 // --screenshots DIR: save what each library showed (banner, preferences) to check the selectors by eye.
 const SHOTS = flag('--screenshots')
-// Lighthouse rows (bench/lighthouse.mjs): at least 3 runs per page, after the bench's own runs.
+// Lighthouse rows (bench/lighthouse.mjs), after the bench's own runs.
 const LIGHTHOUSE_ONLY = argv.includes('--lighthouse-only')
 const LIGHTHOUSE = LIGHTHOUSE_ONLY || !argv.includes('--no-lighthouse')
-const LIGHTHOUSE_RUNS = Math.max(3, RUNS)
+// `--lighthouse-runs N` (fewer only for a smoke run: its timings vary a lot from run to run).
+const LIGHTHOUSE_RUNS = flag('--lighthouse-runs') ? Math.max(1, Number.parseInt(flag('--lighthouse-runs'), 10) || 1) : Math.max(3, RUNS)
 
 // Timeouts (ms). Generous for 4× throttling on a slow 2-core machine, but always bounded.
 // QUIET: pause before each measured step so the previous page's teardown is not measured.
@@ -97,14 +114,6 @@ if (!existsSync(join(DIST, 'cookiegate.js'))) {
   console.error('dist/cookiegate.js is missing: run `npm run build` first (or only its vite passes, see the "build" script in package.json).')
   process.exit(1)
 }
-
-// Lighthouse: about 20 s per run and page here; allow a minute.
-if (LIGHTHOUSE) T.total += LIGHTHOUSE_RUNS * 4 * 60000
-const watchdog = setTimeout(() => {
-  console.error(`bench: gave up after ${T.total / 60000} minutes`)
-  process.exit(2)
-}, T.total)
-watchdog.unref()
 
 // ---------------------------------------------------------------- helpers
 
@@ -306,21 +315,36 @@ const LIBS = {
 }
 // Server-rendered (README "Server"): the page is rendered per request from the Cookie header with
 // cookiegate/server (dist/server.mjs): a returning visitor who allowed analytics gets the analytics
-// tag as a plain <script src> (as on "none"), everyone else the gated tag; a page without a valid
-// choice also preloads the banner's file (`preloadLinks`). The same script tag and config as "cookiegate".
+// tag as a plain <script src> (as on "none"), everyone else the gated tag. "+ preload": a page
+// without a valid choice also preloads the banner's file (`preloadLinks`, the server's addition
+// for that). The same script tag and config as "cookiegate".
 const { readConsent, preloadLinks } = await import(pathToFileURL(join(DIST, 'server.mjs')).href)
 const SERVER_CONFIG = { policyUrl: '/privacy', categories: { essential: { required: true }, analytics: { cookies: ['_bench_analytics'] } } }
-LIBS['cookiegate-server'] = {
+const serverRendered = (label, preload) => ({
   ...LIBS.cookiegate,
-  label: 'Cookiegate, server-rendered + preload',
+  label,
   // Functions of the consent state the server read; pageHtml calls them per request.
-  head: (state) => `${preloadLinks(state, { base: '/' })}
+  head: (state) => `${preload ? preloadLinks(state, { base: '/' }) : ''}
     <script type="application/json" id="cookiegate-config">${JSON.stringify(SERVER_CONFIG)}</script>
     <script src="/cookiegate.js" defer></script>`,
   gated: (state) => (state.categories.analytics ? `<script src="${ANALYTICS_URL}" data-category="analytics"></script>` : LIBS.cookiegate.gated)
-}
+})
+LIBS['cookiegate-server-nopreload'] = serverRendered('Cookiegate, server-rendered', false)
+LIBS['cookiegate-server'] = serverRendered('Cookiegate, server-rendered + preload', true)
 const COMPETITORS = ['vanilla-cookieconsent', 'orejime']
-const LIB_IDS = Object.keys(LIBS).filter((id) => !ONLY || ONLY.includes(id))
+// Columns in this order: Cookiegate's pages, the competitors, no library.
+const LIB_IDS = ['cookiegate', 'cookiegate-server-nopreload', 'cookiegate-server', ...COMPETITORS, 'none'].filter((id) => !ONLY || ONLY.includes(id))
+const SERVER_RENDERED = (id) => typeof LIBS[id].head === 'function'
+
+// Bounded, generous: a minute per library, CPU rate and run (two visits), Lighthouse about 20 s
+// per run and page here: allow a minute each.
+T.total += LIB_IDS.length * THROTTLES.length * RUNS * 60000
+if (LIGHTHOUSE) T.total += LIGHTHOUSE_RUNS * LIB_IDS.length * 60000
+const watchdog = setTimeout(() => {
+  console.error(`bench: gave up after ${T.total / 60000} minutes`)
+  process.exit(2)
+}, T.total)
+watchdog.unref()
 
 const SITE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -367,7 +391,7 @@ const FEATURES = [
 
 function pageHtml(id, cookieHeader) {
   let lib = LIBS[id]
-  let state = typeof lib.head === 'function' ? readConsent(cookieHeader, SERVER_CONFIG) : null
+  let state = SERVER_RENDERED(id) ? readConsent(cookieHeader, SERVER_CONFIG) : null
   let cards = FEATURES.map(
     ([title, text, d]) => `<article class="card"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="${d}"/></svg><h3>${title}</h3><p>${text}</p></article>`
   ).join('\n          ')
@@ -434,7 +458,7 @@ function pageHtml(id, cookieHeader) {
 `
 }
 
-const PAGES = Object.fromEntries(Object.keys(LIBS).filter((id) => typeof LIBS[id].head !== 'function').map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
+const PAGES = Object.fromEntries(Object.keys(LIBS).filter((id) => !SERVER_RENDERED(id)).map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
 // `--page ID`: print that library's bench page and exit (bench/profile.mjs serves it by itself).
 if (flag('--page')) {
   process.stdout.write(PAGES[`/${flag('--page')}.html`] ?? '')
@@ -452,7 +476,8 @@ const MOUNTS = [
 const pageServer = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
   if (PAGES[path]) return send(req, res, 'page', 200, TYPES['.html'], PAGES[path], path)
-  if (path === '/cookiegate-server.html') return send(req, res, 'page', 200, TYPES['.html'], Buffer.from(pageHtml('cookiegate-server', req.headers.cookie)), path)
+  let id = path.match(/^\/([\w-]+)\.html$/)?.[1]
+  if (id && Object.hasOwn(LIBS, id) && SERVER_RENDERED(id)) return send(req, res, 'page', 200, TYPES['.html'], Buffer.from(pageHtml(id, req.headers.cookie)), path)
   if (path === '/privacy') return send(req, res, 'page', 200, TYPES['.html'], PRIVACY, path)
   for (let [prefix, dir] of MOUNTS) {
     if (!path.startsWith(prefix)) continue
@@ -478,7 +503,7 @@ const BASE = `http://127.0.0.1:${PORT}`
  * then, once `load` has fired, the page waits until idle and reports 'idle'.
  */
 function instrument({ banner, modal, waitFor, limit }) {
-  let B = (window.__bench = { longTasks: 0, cls: 0, bannerInDom: null, bannerVisible: null, click: null, modalVisible: null })
+  let B = (window.__bench = { longTasks: 0, cls: 0, bannerInDom: null, bannerVisible: null, atBanner: null, click: null, modalVisible: null })
   let report = (type, data) => {
     try {
       window.__benchReport(JSON.stringify({ type, ...data }))
@@ -551,6 +576,12 @@ function instrument({ banner, modal, waitFor, limit }) {
     mo.observe(document, { childList: true, subtree: true })
     ready = seen.then((t) => {
       mo.disconnect()
+      // The files of this origin that had arrived by that frame (an entry is added once a response is complete).
+      B.atBanner = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.origin === location.origin)
+        .map((u) => u.pathname)
       report('banner', { t })
     })
   } else if (waitFor === 'analytics') {
@@ -587,10 +618,11 @@ async function scriptMs(cdp) {
   return metrics.find((m) => m.name === 'ScriptDuration').value * 1000
 }
 
-function bytesSince(mark, origin = 'page') {
+/** The view's bytes since `mark`; with `paths`, only the responses for those paths. */
+function bytesSince(mark, origin = 'page', paths = null) {
   let out = { js: 0, css: 0, total: 0, html: 0, files: [], errors: [] }
   for (let e of log.slice(mark)) {
-    if (e.origin !== origin) continue
+    if (e.origin !== origin || (paths && !paths.includes(e.path))) continue
     if (e.status >= 400) out.errors.push(`${e.status} ${e.path}`)
     if (e.kind === 'html') out.html += e.bytes
     if (e.kind !== 'js' && e.kind !== 'css') continue
@@ -670,6 +702,7 @@ async function firstVisit(id, rate) {
       uiRequested: performance.getEntriesByType('resource').find((e) => /\/cookiegate-ui-[\d.]+\.js/.test(e.name))?.startTime ?? null
     }))
     let bytes = bytesSince(mark)
+    bytes.atBanner = b.atBanner ? bytesSince(mark, 'page', b.atBanner) : null
     let gated = id === 'none' ? null : !b.ran && analyticsHits(mark) === 0
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${id}-${rate}x-first.png`) })
     return { bannerVisible, bannerInDom: b.bannerInDom, uiRequested: b.uiRequested, script, longTasks: b.longTasks, cls: b.cls, bytes, gated, errors }
@@ -678,30 +711,33 @@ async function firstVisit(id, rate) {
   }
 }
 
+/** The earlier page view in which the visitor accepted everything (not measured, CPU 1×); resolves once the analytics script ran. */
+async function acceptAll(context, id) {
+  let lib = LIBS[id]
+  let first = await openPage(context, id, 1, lib.banner ? 'banner' : null)
+  await timeout(first.page.goto(`${BASE}/${id}.html`, { waitUntil: 'load' }), T.nav, 'navigation')
+  if (lib.accept) {
+    await first.next('banner', T.banner + 5000)
+    let button = first.page.locator(lib.accept.selector, lib.accept.text ? { hasText: lib.accept.text } : {}).first()
+    await button.click({ timeout: 10000 }).catch(async (error) => {
+      let state = await first.page
+        .evaluate((sel) => ({ banner: window.__bench.isVisible(sel), ready: document.readyState, html: document.body.lastElementChild?.outerHTML.slice(0, 300) }), lib.banner)
+        .catch(() => null)
+      throw new Error(`accept-all click failed (${JSON.stringify(state)}): ${error.message}`)
+    })
+  }
+  let ran = await first.next('analytics', T.analytics).then(() => true, () => false)
+  if (!ran) throw new Error('the analytics script did not run after accepting')
+  await first.page.close()
+  return ran
+}
+
 /** Returning visitor: accept all in a first view, then measure a new view, then open the preferences from the footer. */
 async function returningVisit(id, rate) {
   let lib = LIBS[id]
   let context = await newContext()
   try {
-    // The earlier page view in which the visitor accepted everything (not measured, CPU 1×).
-    let first = await openPage(context, id, 1, lib.banner ? 'banner' : null)
-    await timeout(first.page.goto(`${BASE}/${id}.html`, { waitUntil: 'load' }), T.nav, 'navigation')
-    if (lib.accept) {
-      await first.next('banner', T.banner + 5000)
-      let button = first.page.locator(lib.accept.selector, lib.accept.text ? { hasText: lib.accept.text } : {}).first()
-      await button.click({ timeout: 10000 }).catch(async (error) => {
-        let state = await first.page
-          .evaluate((sel) => ({ banner: window.__bench.isVisible(sel), ready: document.readyState, html: document.body.lastElementChild?.outerHTML.slice(0, 300) }), lib.banner)
-          .catch(() => null)
-        throw new Error(`accept-all click failed (${JSON.stringify(state)}): ${error.message}`)
-      })
-    }
-    let ranAfterAccept = await first
-      .next('analytics', T.analytics)
-      .then(() => true)
-      .catch(() => false)
-    if (!ranAfterAccept) throw new Error('the analytics script did not run after accepting')
-    await first.page.close()
+    let ranAfterAccept = await acceptAll(context, id)
 
     // The measured returning view.
     let { page, cdp, errors, next } = await openPage(context, id, rate, 'analytics')
@@ -730,6 +766,54 @@ async function returningVisit(id, rate) {
       out.prefsOpen = t - click
       out.prefsBytes = bytesSince(markPrefs)
       if (SHOTS) await page.screenshot({ path: join(SHOTS, `${id}-${rate}x-preferences.png`) })
+    }
+    return out
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
+/** The characters of `source` inside blocks that ran, joined: V8 block ranges nest, so the innermost one decides. */
+function executedCode(source, functions) {
+  let ranges = functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset)
+  let ran = new Uint8Array(source.length)
+  for (let r of ranges) ran.fill(r.count > 0 ? 1 : 0, r.startOffset, r.endOffset)
+  let parts = []
+  for (let i = 0; i < ran.length; ) {
+    let j = i
+    while (j < ran.length && ran[j] === ran[i]) j++
+    if (ran[i]) parts.push(source.slice(i, j))
+    i = j
+  }
+  return parts.join('\n')
+}
+
+/**
+ * A returning view under V8 precise block coverage (not timed, CPU 1×): the page origin's script
+ * files of which some code ran, their gzip bytes as served, and the gzip bytes of the code that ran.
+ */
+async function coverageVisit(id) {
+  let context = await newContext()
+  try {
+    await acceptAll(context, id)
+    let { page, next } = await openPage(context, id, 1, 'analytics')
+    await page.coverage.startJSCoverage({ resetOnNavigation: false })
+    let mark = log.length
+    await timeout(page.goto(`${BASE}/${id}.html`, { waitUntil: 'commit' }), T.nav, 'navigation')
+    await next('analytics', T.nav + T.analytics)
+    await next('idle', T.nav + T.idle)
+    let entries = await page.coverage.stopJSCoverage()
+    let served = new Map(bytesSince(mark).files.map((f) => f.split(' ')).map(([path, bytes]) => [path, Number(bytes)]))
+    let out = { files: [], gzip: 0, executedGzip: 0, executedChars: 0, chars: 0 }
+    for (let e of entries) {
+      let url = new URL(e.url, BASE)
+      if (url.origin !== BASE || !served.has(url.pathname) || !e.functions.some((f) => f.ranges.some((r) => r.count > 0))) continue
+      let code = executedCode(e.source, e.functions)
+      out.files.push(url.pathname)
+      out.gzip += served.get(url.pathname)
+      out.chars += e.source.length
+      out.executedChars += code.length
+      out.executedGzip += gzipSync(code, { level: 6 }).length
     }
     return out
   } finally {
@@ -784,6 +868,14 @@ for (let rate of LIGHTHOUSE_ONLY ? [] : THROTTLES) {
     process.stdout.write(`  ${rate}× run ${run + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
   }
 }
+// Returning visitor, JavaScript executed: one view per page under coverage (bytes, not timings).
+let coverage = {}
+for (let id of LIGHTHOUSE_ONLY ? [] : LIB_IDS) {
+  coverage[id] = await timeout(coverageVisit(id), 60000, 'coverage visit').catch((error) => {
+    failures.push({ id, rate: 1, run: 0, kind: 'coverage', attempt: 1, error: String(error?.message || error).split('\n')[0] })
+    return null
+  })
+}
 await timeout(browser.close(), 30000, 'closing the browser').catch(() => {})
 let lighthouse = null
 if (LIGHTHOUSE) {
@@ -796,6 +888,11 @@ analyticsServer.close()
 // ---------------------------------------------------------------- medians, checks, table
 
 const med = (id, rate, kind, pick) => median((raw[id]?.[rate]?.[kind] ?? []).map(pick))
+/** [min, max] of the runs, or null. */
+const spread = (id, rate, kind, pick) => {
+  let v = (raw[id]?.[rate]?.[kind] ?? []).map(pick).filter((x) => typeof x === 'number' && Number.isFinite(x))
+  return v.length ? [Math.min(...v), Math.max(...v)] : null
+}
 const summary = {}
 for (let id of LIB_IDS) {
   summary[id] = {}
@@ -804,10 +901,12 @@ for (let id of LIB_IDS) {
     summary[id][rate] = {
       first: {
         bytes: m('first', (r) => r.bytes.total),
+        atBanner: m('first', (r) => r.bytes.atBanner?.total),
         js: m('first', (r) => r.bytes.js),
         css: m('first', (r) => r.bytes.css),
         html: m('first', (r) => r.bytes.html),
         bannerVisible: m('first', (r) => r.bannerVisible),
+        bannerVisibleRange: spread(id, rate, 'first', (r) => r.bannerVisible),
         bannerInDom: m('first', (r) => r.bannerInDom),
         uiRequested: m('first', (r) => r.uiRequested),
         script: m('first', (r) => r.script),
@@ -826,6 +925,7 @@ for (let id of LIB_IDS) {
       ok: { first: raw[id]?.[rate]?.first.length ?? 0, returning: raw[id]?.[rate]?.returning.length ?? 0 }
     }
   }
+  summary[id].coverage = coverage[id] ?? null
 }
 
 // Correctness checks over every run: gating before consent, analytics after accepting, no banner
@@ -856,29 +956,38 @@ const clsFmt = (v) => (v == null ? '–' : v.toFixed(3))
 const ratio = (a, b) => (a == null || b == null || a <= 0 || b <= 0 ? '–' : `${(a / b).toFixed(2)}×`)
 const RATIO_WITH = LIB_IDS.includes('cookiegate') ? COMPETITORS.filter((c) => LIB_IDS.includes(c)) : []
 
+const span = (r) => (r ? ` (${r.map((v) => v.toFixed(0)).join('–')})` : '')
 const rows = []
-/** One table row per CPU rate (or one row for byte counts, which do not depend on it). */
-const row = (label, get, fmt, { once = false, noNone = false } = {}) => {
+/**
+ * One table row per CPU rate (or one row for byte counts, which do not depend on it).
+ * `range(s)`: the [min, max] of the runs, shown after the median.
+ */
+const row = (label, get, fmt, { once = false, noNone = false, range = null } = {}) => {
   for (let rate of once ? [THROTTLES[0]] : THROTTLES) {
-    let values = Object.fromEntries(LIB_IDS.map((id) => [id, noNone && id === 'none' ? null : get(summary[id][rate], rate)]))
-    rows.push([once ? label : `${label} (CPU ${rate}×)`, ...LIB_IDS.map((id) => fmt(values[id])), ...RATIO_WITH.map((c) => ratio(values.cookiegate, values[c]))])
+    let skip = (id) => noNone && id === 'none'
+    let values = Object.fromEntries(LIB_IDS.map((id) => [id, skip(id) ? null : get(summary[id][rate], rate, id)]))
+    let cell = (id) => fmt(values[id]) + (range && !skip(id) && values[id] != null ? span(range(summary[id][rate])) : '')
+    rows.push([once ? label : `${label} (CPU ${rate}×)`, ...LIB_IDS.map(cell), ...RATIO_WITH.map((c) => ratio(values.cookiegate, values[c]))])
   }
 }
 const delay = (v) => (v == null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)} ms`)
 const noneStart = (rate) => summary.none?.[rate]?.returning.analyticsStart
 
 row('First visit: JS + CSS (gzip)', (s) => s.first.bytes, kB, { once: true })
+row('First visit: JS + CSS arrived when the banner is visible (gzip)', (s) => s.first.atBanner, kB, { once: true, noNone: true })
 row('First visit: JS (gzip)', (s) => s.first.js, kB, { once: true })
 row('First visit: CSS (gzip)', (s) => s.first.css, kB, { once: true })
 row('Page HTML with inline config (gzip, not in the totals)', (s) => s.first.html, kB, { once: true })
-row('First visit: banner visible', (s) => s.first.bannerVisible, ms, { noNone: true })
-if (LIB_IDS.includes('cookiegate-server')) row('First visit: banner file requested at (Cookiegate only)', (s) => s.first.uiRequested, ms, { noNone: true })
+row('First visit: banner visible, median (min–max)', (s) => s.first.bannerVisible, ms, { noNone: true, range: (s) => s.first.bannerVisibleRange })
+if (LIB_IDS.some(SERVER_RENDERED)) row('First visit: banner file requested at (Cookiegate only)', (s) => s.first.uiRequested, ms, { noNone: true })
 row('First visit: script time', (s) => s.first.script, ms)
 row('First visit: long tasks', (s) => s.first.longTasks, num)
 row('First visit: CLS', (s) => s.first.cls, clsFmt)
 row('Returning: JS + CSS (gzip)', (s) => s.returning.bytes, kB, { once: true })
 row('Returning: JS (gzip)', (s) => s.returning.js, kB, { once: true })
 row('Returning: CSS (gzip)', (s) => s.returning.css, kB, { once: true })
+row('Returning: JS executed, files that ran (gzip; V8 coverage)', (s, rate, id) => summary[id].coverage?.gzip, kB, { once: true })
+row('Returning: JS executed, code that ran only (gzip; V8 block coverage)', (s, rate, id) => summary[id].coverage?.executedGzip, kB, { once: true })
 row('Returning: script time', (s) => s.returning.script, ms)
 row('Returning: analytics started', (s) => s.returning.analyticsStart, ms)
 row('Returning: analytics later than none by', (s, rate) => (s.returning.analyticsStart == null || noneStart(rate) == null ? null : s.returning.analyticsStart - noneStart(rate)), delay, { noNone: true })
@@ -901,6 +1010,7 @@ if (LIGHTHOUSE_ONLY) {
 
 const meta = {
   date: new Date().toISOString(),
+  lighthouseRuns: lighthouse?.runs ?? 0,
   chromium: chromiumVersion,
   node: process.version,
   playwrightCore: JSON.parse(readFileSync(join(NM, 'playwright-core/package.json'), 'utf8')).version,
@@ -933,7 +1043,72 @@ let checkLines = LIB_IDS.map((id) => {
   return `- ${LIBS[id].label}: ${bad.length ? bad.join('; ') : 'ok'} (first visit loads ${c.filesFirstVisit.map((f) => f.split(' ')[0]).join(', ') || 'nothing'}; returning view loads ${c.filesReturning.map((f) => f.split(' ')[0]).join(', ') || 'nothing'})`
 })
 
+// ---------------------------------------------------------------- the targets of issue #15, from this run
+
+const KIB = 1024
+const kib = (b) => `${kB(b)} (${(b / KIB).toFixed(1)} KiB)`
+const CG_PAGES = ['cookiegate', 'cookiegate-server-nopreload', 'cookiegate-server'].filter((id) => LIB_IDS.includes(id))
+const targetRows = []
+/** One target: `reference` is what it is compared with; `measure(id)` gives [text, met] per Cookiegate page, or null. */
+const target = (label, reference, measure) =>
+  targetRows.push([
+    label,
+    reference ?? 'not measured',
+    ...CG_PAGES.map((id) => {
+      let m = reference == null ? null : measure(id)
+      return m == null || m[0] == null ? 'not measured' : `${m[0]}: ${m[1] ? 'met' : '**missed**'}`
+    })
+  ])
+const at = (id, rate = THROTTLES[0]) => summary[id]?.[rate]
+target('First visit: loader + everything that arrived until the banner is visible (CSS included) ≤ 11 KiB gzip', '11 KiB = 11,264 B', (id) => {
+  let v = at(id)?.first.atBanner
+  return v == null ? null : [kib(v), v <= 11 * KIB]
+})
+target('Returning visitor: JavaScript executed ≤ 4 KiB gzip (whole files that ran; the code that ran alone in brackets)', '4 KiB = 4,096 B', (id) => {
+  let c = summary[id]?.coverage
+  return c == null ? null : [`${kib(c.gzip)} [${kib(c.executedGzip)}]`, c.gzip <= 4 * KIB]
+})
+const lhValue = (id, audit) => lighthouse?.summary[id]?.[audit] ?? null
+const lhCell = (id, audit) => `${ms(lhValue(id, audit))}${span(lighthouse?.summary[id]?.range?.[audit])}`
+const vcc = 'vanilla-cookieconsent'
+const has = (...ids) => ids.every((id) => LIB_IDS.includes(id) && lhValue(id, 'bootup-time') != null)
+target('Lighthouse mobile: JavaScript boot-up ≤ 0.5× vanilla-cookieconsent\'s', has(vcc) ? `${LIBS[vcc].label} ${lhCell(vcc, 'bootup-time')}, so ≤ ${ms(lhValue(vcc, 'bootup-time') / 2)}` : null, (id) =>
+  lhValue(id, 'bootup-time') == null ? null : [`${lhCell(id, 'bootup-time')}, ${ratio(lhValue(id, 'bootup-time'), lhValue(vcc, 'bootup-time'))}`, lhValue(id, 'bootup-time') <= lhValue(vcc, 'bootup-time') / 2]
+)
+let lhCompetitors = COMPETITORS.filter((c) => has(c))
+target(
+  'Lighthouse mobile: First Contentful Paint no later than the competitors\'',
+  lhCompetitors.length ? lhCompetitors.map((c) => `${LIBS[c].label} ${lhCell(c, 'first-contentful-paint')}`).join(', ') : null,
+  (id) => (lhValue(id, 'first-contentful-paint') == null ? null : [lhCell(id, 'first-contentful-paint'), lhValue(id, 'first-contentful-paint') <= Math.min(...lhCompetitors.map((c) => lhValue(c, 'first-contentful-paint')))])
+)
+target('Lighthouse mobile: Total Blocking Time no higher than Orejime\'s (within 10 ms)', has('orejime') ? `${LIBS.orejime.label} ${lhCell('orejime', 'total-blocking-time')}, so ≤ ${ms(lhValue('orejime', 'total-blocking-time') + 10)}` : null, (id) =>
+  lhValue(id, 'total-blocking-time') == null ? null : [lhCell(id, 'total-blocking-time'), lhValue(id, 'total-blocking-time') <= lhValue('orejime', 'total-blocking-time') + 10]
+)
+for (let rate of THROTTLES) {
+  let fastest = COMPETITORS.filter((c) => at(c, rate)?.first.bannerVisible != null).sort((a, b) => at(a, rate).first.bannerVisible - at(b, rate).first.bannerVisible)[0]
+  let best = fastest && at(fastest, rate).first
+  target(`Banner visible no later than the fastest competitor, CPU ${rate}× (median, min–max of ${RUNS} runs)`, best ? `${LIBS[fastest].label} ${ms(best.bannerVisible)}${span(best.bannerVisibleRange)}` : null, (id) => {
+    let v = at(id, rate)?.first
+    return v?.bannerVisible == null ? null : [`${ms(v.bannerVisible)}${span(v.bannerVisibleRange)}`, v.bannerVisible <= best.bannerVisible]
+  })
+}
+const targetsTable = [
+  `| target | compared with | ${CG_PAGES.map((id) => LIBS[id].label).join(' | ')} |`,
+  `| --- | --- | ${CG_PAGES.map(() => '---').join(' | ')} |`,
+  ...targetRows.map((r) => `| ${r.join(' | ')} |`)
+].join('\n')
+
 let md = `## Cookie consent libraries, measured side by side
+
+### Targets of issue #15, from this run
+
+<!-- targets:start -->
+${targetsTable}
+
+${busy ? `> The machine was busy during this run (median 1-minute load average ${meta.loadAverage.median.toFixed(1)} on ${meta.cores} cores): the timings are noisy.\n\n` : ''}Bytes are gzip as served (zlib level 6). "Arrived until the banner is visible": the page origin's JS and CSS files whose response was complete in the first frame that shows the banner. "JavaScript executed": V8 precise coverage of a returning view; the status is for the whole files that ran (downloaded, parsed and, with the compile hint, compiled), the bracket is the gzip of just the code inside blocks that ran. Lighthouse: median (min–max) of ${lighthouse?.runs ?? 0} runs per page.
+<!-- targets:end -->
+
+### Every figure
 
 ${table}
 
@@ -946,7 +1121,7 @@ Checks:
 ${checkLines.join('\n')}
 ${failures.length ? `\nFailed attempts (${lost.length} run(s) lost after a retry, left out of the medians):\n${failures.map((f) => `- ${f.id} ${f.rate}× run ${f.run + 1} ${f.kind}, attempt ${f.attempt}: ${f.error}`).join('\n')}\n` : ''}`
 
-writeFileSync(join(HERE, 'results.json'), JSON.stringify({ ...meta, summary, checks, failures, lost, raw, lighthouse }, null, 2) + '\n')
+writeFileSync(join(HERE, 'results.json'), JSON.stringify({ ...meta, summary, targets: { pages: CG_PAGES, rows: targetRows }, checks, failures, lost, raw, coverage, lighthouse }, null, 2) + '\n')
 writeFileSync(join(HERE, 'results.md'), md)
 console.log('\n' + md)
 console.log(`Wrote bench/results.json and bench/results.md in ${meta.durationSeconds} s.`)

@@ -153,7 +153,15 @@ try {
   // choice, a GPC refusal and an opt-out region (no banner) fetch nothing, nor does a
   // prerendered page, which may never be shown.
   let unseen = (document as { prerendering?: boolean }).prerendering === true
-  if (!window.Cookiegate && early?.ui !== false && !unseen && !stored && (state ? asks(state) : !gpc)) loadUI().catch(() => {})
+  if (!window.Cookiegate && early?.ui !== false && !unseen && !stored && (state ? asks(state) : !gpc)) {
+    // At low priority, announced by a modulepreload that import() then waits for: Lighthouse counts
+    // a High-priority script that arrives before the first paint (and the loader that asked for
+    // it) into First Contentful Paint. A preload the server rendered (`preloadLinks`) is used as is.
+    let file = fileName('ui', __VERSION__)
+    let href = new URL(file, (document.currentScript as HTMLScriptElement | null)?.src || location.href).href
+    if (!document.querySelector(`link[href$="${file}"]`)) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', fetchPriority: 'low', href }))
+    loadUI().catch(() => {})
+  }
 } catch {}
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true })

@@ -54,6 +54,22 @@ describe('lazy UI (Chromium)', () => {
     p.assertClean()
   })
 
+  test('a first visit fetches the UI file once, at low priority: Lighthouse counts a High-priority script that arrives before the first paint into FCP', async () => {
+    let priorities: string[] = []
+    let p = await h.page(html(FOOTER), {
+      setup: async (page) => {
+        let cdp = await page.context().newCDPSession(page)
+        cdp.on('Network.requestWillBeSent', (event) => {
+          if (partUrl('ui').test(event.request.url)) priorities.push(event.request.initialPriority)
+        })
+        await cdp.send('Network.enable')
+      }
+    })
+    await p.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })
+    expect(priorities).toEqual(['Low'])
+    p.assertClean()
+  })
+
   test('Global Privacy Control: no banner to show, so the UI file is not requested', async () => {
     let log: string[] = []
     let init = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })`
