@@ -126,7 +126,7 @@ for (let r of ranges) count.fill(r.count, r.startOffset, r.endOffset)
 const map = new SourceMapConsumer(JSON.parse(readFileSync(join(MAPPED, 'cookiegate.js.map'), 'utf8')))
 const lineStarts = [0]
 for (let i = 0; i < LOADER.length; i++) if (LOADER[i] === '\n') lineStarts.push(i + 1)
-const owner = new Array(LOADER.length).fill(null)
+const owner = Array.from({ length: LOADER.length }, () => null)
 let marks = []
 map.eachMapping((m) => marks.push({ at: lineStarts[m.generatedLine - 1 + SHIFT] + m.generatedColumn, source: m.source }))
 marks.sort((a, b) => a.at - b.at)
