@@ -23,9 +23,6 @@ export type Action =
 /** Who changed the state: this page (a decision, a reset), or the stored choice read again. */
 export type Cause = 'local' | 'stored'
 
-/** A side effect of a state change: a listener on the store, never called by an action. */
-export type Effect = (state: ConsentState, prev: ConsentState, cause: Cause) => void
-
 /** What the model is not allowed to find out for itself. */
 export interface Env {
   /** ISO 8601 time of the action. */
@@ -82,7 +79,7 @@ export const closed = (config: ResolvedConfig): ConsentState => build(config, ()
  * allowed until the visitor refuses (`"opt-out"`, not decided, no banner); else undecided.
  */
 export function start(config: ResolvedConfig, stored: ConsentState | null, gpc: boolean): ConsentState {
-  let optOut = !gpc && (config as { jurisdiction?: string }).jurisdiction === 'opt-out'
+  let optOut = !gpc && config.jurisdiction === 'opt-out'
   return build(
     config,
     (name) => (stored ? isOn(stored, name) : optOut),
