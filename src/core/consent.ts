@@ -1,6 +1,6 @@
 import { atom } from 'nanostores'
 import { resolveConfig } from './config'
-import { cleanup } from './effects/cleanup'
+import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
 import { claimPage, holdPage, releasePage } from './live'
 import { asks, closed, isOn, isRecorded, namesOf, next, start, type Action, type Cause } from './model'
@@ -72,7 +72,17 @@ export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
     cause = from
     $consent.set(state)
   }
-  let sweep = cleanup(config)
+  let optional = config.categories.filter((c) => !c.required)
+  let items = [...optional, ...optional.flatMap((c) => c.services)]
+  // Deletes the cookies and storage keys of every optional category and service that is not
+  // allowed. One path for all of it: at start-up (leftovers of an expired or withdrawn choice, a
+  // tag that ran before Cookiegate was added), on every change (a withdrawal) and when the stored
+  // choice is read again.
+  let sweep = (state: ConsentState) => {
+    let off = items.filter((item) => !isOn(state, item.name))
+    eraseCookies(off.flatMap((item) => item.cookies))
+    eraseStorage(off.flatMap((item) => item.storage))
+  }
   // The stored choice may have changed in another tab, in the back/forward cache or while
   // prerendering. Open preferences stay open: the visitor is using them.
   let refresh = () => {
