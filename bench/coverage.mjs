@@ -76,7 +76,6 @@ const URL_ = `http://127.0.0.1:${server.address().port}/cookiegate.html`
 /** Resolves when the banner is rendered (first visit) or the gated analytics script has started. */
 async function ready(page, kind) {
   if (kind === 'first') {
-    await page.locator('#cookiegate').first().waitFor({ state: 'attached', timeout: 20000 }).catch(() => {})
     await page.waitForFunction(() => {
       let el = document.querySelector('.cg-banner') || document.getElementById('cookiegate')?.shadowRoot?.querySelector('.cg-banner')
       let r = el?.getBoundingClientRect()
