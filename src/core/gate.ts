@@ -48,7 +48,7 @@ export function createGate(
       // An SPA may remove a gated tag before its turn comes: then it never runs.
       if (!original.isConnected) continue
       let script = document.createElement('script')
-      for (let { name, value } of Array.from(original.attributes)) {
+      for (let { name, value } of original.attributes) {
         if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value)
       }
       let type = original.getAttribute('data-type')

@@ -43,9 +43,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
   let get = (): string | undefined => {
     try {
       return cookies.get(name)
-    } catch {
-      return undefined
-    }
+    } catch {}
   }
   let set = (jar: typeof cookies, value: string): boolean => {
     try {
