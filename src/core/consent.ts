@@ -1,17 +1,18 @@
 import { atom } from 'nanostores'
 import { resolveConfig } from './config'
-import { cleanup } from './effects/cleanup'
-import { emit, events } from './effects/events'
-import { persist } from './effects/persist'
-import { receipt, type SendReceipt } from './effects/receipt'
-import { reload } from './effects/reload'
+import { eraseCookies, eraseStorage } from './erase'
 import { createGate } from './gate'
 import { claimPage, holdPage, needPage, releasePage } from './live'
-import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type Effect } from './model'
+import { asks, closed, isOn, isRecorded, namesOf, next, start, type Action, type Cause } from './model'
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
 import type { Config, ConsentState, Cookiegate, DefaultCategory, ResolvedConfig, View } from './types'
+
+/** Sends the proof-of-consent receipt of a choice just stored (`receipts.url` is set). */
+export type SendReceipt = (config: ResolvedConfig, state: ConsentState) => void
+
+const emit = (type: 'cookiegate:ready' | 'cookiegate:change', detail: ConsentState) => document.dispatchEvent(new CustomEvent(type, { detail }))
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -30,7 +31,7 @@ export interface Parts {
  * The headless core: validates the config, reads the stored choice, gates tags, deletes a
  * withdrawn category's cookies, and wires the settings links. No UI unless `parts.mount` is given.
  * Every change of the state goes through the consent model (./model); everything that follows
- * from a change (cookie, receipt, clean-up, gate, events, reload) is a listener on the store.
+ * from a change (cookie, receipt, clean-up, gate, events, reload) is one listener on the store.
  *
  * ```js
  * const cg = createConsent({ categories: { essential: { required: true }, analytics: {} } })
@@ -57,36 +58,45 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
   let config = check()
   let names = namesOf(config)
   let store = createChoiceStore(config)
-  let gpc = () =>
-    config.gpc && typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  let gpc = () => config.gpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
   // A prerendered page has not been seen yet: no banner and nothing optional runs until it is
   // shown, and the choice is read then, as another tab may have changed it meanwhile.
   let prerendering = () => (document as { prerendering?: boolean }).prerendering === true
 
   let $consent = atom<ConsentState>(prerendering() ? closed(config) : start(config, store.read(), gpc()))
-  let $view = atom<View>(!prerendering() && asks($consent.get()) ? 'banner' : 'none')
+  let ask = (state = $consent.get()): View => (asks(state) ? 'banner' : 'none')
+  let $view = atom<View>(prerendering() ? 'none' : ask())
   let destroyed = false
   let cause: Cause = 'local'
   // Names whose tags ran on this page: a running script cannot be unloaded.
   let activated = new Set<string>()
-  let allowed = (name: string) => names.includes(name) && isOn($consent.get(), name)
+  // Every state comes from the model, which knows only the configured names.
+  let allowed = (name: string) => isOn($consent.get(), name)
 
-  let ask = (state: ConsentState): View => (asks(state) ? 'banner' : 'none')
   /** Runs an action through the model; `view` says what the UI shows with the new state. */
-  let dispatch = (action: Action, from: Cause, view: (state: ConsentState, now: View) => View) => {
+  let dispatch = (action: Action, view: (state: ConsentState, now: View) => View = () => 'none', from: Cause = 'local') => {
     if (destroyed) return
     let state = next(config, $consent.get(), action, { now: new Date().toISOString(), id: randomId, gpc: gpc() })
     $view.set(view(state, $view.get()))
     cause = from
     $consent.set(state)
   }
-  let decide = (action: Action) => dispatch(action, 'local', () => 'none')
-  let sweep = cleanup(config)
+  let optional = config.categories.filter((c) => !c.required)
+  let items = [...optional, ...optional.flatMap((c) => c.services)]
+  // Deletes the cookies and storage keys of every optional category and service that is not
+  // allowed. One path for all of it: at start-up (leftovers of an expired or withdrawn choice, a
+  // tag that ran before Cookiegate was added), on every change (a withdrawal) and when the stored
+  // choice is read again.
+  let sweep = (state: ConsentState) => {
+    let off = items.filter((item) => !isOn(state, item.name))
+    eraseCookies(off.flatMap((item) => item.cookies))
+    eraseStorage(off.flatMap((item) => item.storage))
+  }
   // The stored choice may have changed in another tab, in the back/forward cache or while
   // prerendering. Open preferences stay open: the visitor is using them.
   let refresh = () => {
     if (destroyed || prerendering()) return
-    dispatch({ type: 'read', stored: store.read() }, 'stored', (state, view) => (view === 'preferences' ? view : ask(state)))
+    dispatch({ type: 'read', stored: store.read() }, (state, view) => (view === 'preferences' ? view : ask(state)), 'stored')
     sweep($consent.get())
   }
   let sync = createSync(config.cookie.name, refresh)
@@ -98,11 +108,26 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     parts.placeholder && ((embed) => queueMicrotask(() => destroyed || parts.placeholder!(instance, embed)))
   )
 
-  // In this order: the cookie is written before anything reacts, leftovers are gone before a
-  // tag could run, and page code hears of the change last.
-  let effects: Effect[] = [persist(store, sync), receipt(config, parts.receipt), sweep, () => gate.scan(), events]
-  if (config.reloadOnWithdraw) effects.push(reload(activated))
-  let unlisten = $consent.listen((state, prev) => effects.forEach((effect) => effect(state, prev as ConsentState, cause)))
+  // Everything that follows from a change, in this order: the cookie is written before anything
+  // reacts, leftovers are gone before a tag could run, and page code hears of the change last.
+  let unlisten = $consent.listen((state, prev) => {
+    // A choice made on this page is stored (and receipted once: another tab's choice was
+    // receipted there), a reset clears it, and the other tabs are told. A state read from the
+    // cookie is not written back.
+    if (cause === 'local') {
+      if (isRecorded(state)) {
+        store.write(state)
+        if (config.receipts) parts.receipt?.(config, state)
+      } else store.clear()
+      sync.notify()
+    }
+    sweep(state)
+    gate.scan()
+    emit('cookiegate:change', state)
+    // `reloadOnWithdraw`: a withdrawal of something whose tags ran on this page reloads it (the
+    // reloaded page runs none of them).
+    if (config.reloadOnWithdraw) for (let name of activated) if (isOn(prev!, name) && !isOn(state, name)) return location.reload()
+  })
 
   if (!prerendering()) sweep($consent.get())
 
@@ -116,33 +141,28 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     view: $view,
     config,
     allowed,
-    acceptAll: () => decide({ type: 'accept-all' }),
-    rejectAll: () => decide({ type: 'reject-all' }),
+    acceptAll: () => dispatch({ type: 'accept-all' }),
+    rejectAll: () => dispatch({ type: 'reject-all' }),
     save(choice) {
       let bad = Object.keys(choice || {}).filter((name) => !names.includes(name))
       if (bad.length) console.error(`Cookiegate: save() got unknown categories or services: ${bad.join(', ')}`)
-      decide({ type: 'save', choice: { ...choice } as Record<string, boolean> })
+      dispatch({ type: 'save', choice: { ...choice } as Record<string, boolean> })
     },
     allow(name) {
       unknown('allow', name)
-      decide({ type: 'allow', name })
+      dispatch({ type: 'allow', name })
     },
     open: () => destroyed || $view.set('preferences'),
-    close: () => destroyed || $view.set(ask($consent.get())),
+    close: () => destroyed || $view.set(ask()),
     onChange: (listener) => $consent.listen((state) => listener(state)),
     whenAllowed(name) {
       unknown('whenAllowed', name)
       return new Promise<void>((resolve) => {
         if (allowed(name)) return resolve()
-        let stop = $consent.listen(() => {
-          if (allowed(name)) {
-            stop()
-            resolve()
-          }
-        })
+        let stop = $consent.listen(() => allowed(name) && (stop(), resolve()))
       })
     },
-    reset: () => dispatch({ type: 'reset' }, 'local', ask),
+    reset: () => dispatch({ type: 'reset' }, ask),
     destroy() {
       if (destroyed) return
       destroyed = true
@@ -162,8 +182,6 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
   if (parts.mount) unmount = parts.mount(instance)
   // A microtask later, so the script-tag entry has set `window.Cookiegate` and an ESM caller
   // has had the chance to add its listener.
-  queueMicrotask(() => {
-    if (!destroyed) emit('cookiegate:ready', $consent.get())
-  })
+  queueMicrotask(() => destroyed || emit('cookiegate:ready', $consent.get()))
   return instance
 }

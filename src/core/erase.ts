@@ -2,20 +2,15 @@
 
 /** `["ph_*", "_ga"]` → one anchored RegExp, or null for an empty list. */
 export function globsToRegExp(globs: string[]): RegExp | null {
-  if (!globs.length) return null
-  let parts = globs.map((g) => g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'))
-  return new RegExp(`^(?:${parts.join('|')})$`)
+  return globs.length ? new RegExp(`^(?:${globs.map((g) => g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('|')})$`) : null
 }
 
 /** The host itself (host-only cookie), the host and every parent domain: `a.b.shop.test` → …, `shop.test`. */
 export function cookieDomains(host: string): (string | undefined)[] {
-  // An IP address or a single label has no parent domain.
-  if (/^[\d.]+$/.test(host) || host.includes(':') || !host.includes('.')) return [undefined]
   let labels = host.split('.')
-  let domains: (string | undefined)[] = [undefined]
-  // A public suffix such as `co.uk` cannot hold a cookie, so trying it is harmless and no suffix list is needed.
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'))
-  return domains
+  // An IP address or a single label has no parent domain. A public suffix such as `co.uk`
+  // cannot hold a cookie, so trying it is harmless and no suffix list is needed.
+  return [undefined, ...(/^[\d.]+$/.test(host) || host.includes(':') ? [] : labels.slice(1).map((_, i) => labels.slice(i).join('.')))]
 }
 
 /** `/docs/a/page` → `/`, `/docs`, `/docs/`, `/docs/a`, `/docs/a/`, `/docs/a/page`: every path a cookie could be set for. */
@@ -30,18 +25,12 @@ export function cookiePaths(pathname: string): string[] {
 /** Deletes every cookie whose name matches, on every domain and path it could have been set for. */
 export function eraseCookies(globs: string[]): string[] {
   let re = globsToRegExp(globs)
-  if (!re) return []
-  let names: string[]
-  try {
-    names = document.cookie
-      .split(';')
-      .map((c) => c.split('=')[0]!.trim())
-      .filter((n) => n && re.test(n))
-  } catch {
-    return []
-  }
+  let names: string[] = []
   let https = location.protocol === 'https:'
+  // A page whose cookie getter or setter throws (a sandboxed frame, a privacy extension) has none
+  // to delete; when only the setter throws, the names found are still reported.
   try {
+    if (re) names = document.cookie.split(';').map((c) => c.split('=')[0]!.trim()).filter((n) => n && re.test(n))
     for (let name of new Set(names)) {
       for (let domain of cookieDomains(location.hostname)) {
         for (let path of cookiePaths(location.pathname)) {
@@ -57,22 +46,21 @@ export function eraseCookies(globs: string[]): string[] {
         }
       }
     }
-  } catch {
-    // A page whose cookie setter throws (a sandboxed frame, a privacy extension) has none to delete.
-  }
+  } catch {}
   return names
 }
 
 /** Deletes matching keys from localStorage and sessionStorage; either may be missing or throw. */
 export function eraseStorage(globs: string[]): void {
   let re = globsToRegExp(globs)
-  if (!re) return
-  for (let area of ['localStorage', 'sessionStorage'] as const) {
-    try {
-      let storage = window[area]
-      let keys: string[] = []
-      for (let i = 0; i < storage.length; i++) keys.push(storage.key(i)!)
-      for (let key of keys) if (re.test(key)) storage.removeItem(key)
-    } catch {}
+  if (re) {
+    for (let area of ['localStorage', 'sessionStorage'] as const) {
+      try {
+        let storage = window[area]
+        let keys: string[] = []
+        for (let i = 0; i < storage.length; i++) keys.push(storage.key(i)!)
+        for (let key of keys) if (re.test(key)) storage.removeItem(key)
+      } catch {}
+    }
   }
 }

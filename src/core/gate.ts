@@ -40,15 +40,15 @@ export function createGate(
   let queue: HTMLScriptElement[] = []
   let waiting = false
   let stopped = false
+  let started = false
 
   let pump = () => {
-    while (!waiting && !stopped) {
-      let original = queue.shift()
-      if (!original) return
+    let original: HTMLScriptElement | undefined
+    while (!waiting && !stopped && (original = queue.shift())) {
       // An SPA may remove a gated tag before its turn comes: then it never runs.
       if (!original.isConnected) continue
       let script = document.createElement('script')
-      for (let { name, value } of Array.from(original.attributes)) {
+      for (let { name, value } of original.attributes) {
         if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value)
       }
       let type = original.getAttribute('data-type')
@@ -71,49 +71,38 @@ export function createGate(
   }
 
   let consider = (el: Element) => {
-    if (seen.has(el)) return
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
-    if (!needs.length) return
+    if (seen.has(el) || !needs.length) return
+    let script = el instanceof HTMLScriptElement
     // Only `text/plain` scripts are gated. Any other one with the attribute was rendered by a
     // server that read an allowed choice (README "Server"): it has run, so a withdrawal must know
     // of it (`reloadOnWithdraw`).
-    if (el instanceof HTMLScriptElement && el.type.toLowerCase() !== 'text/plain') {
-      seen.add(el)
-      needs.forEach(onActivate)
-      return
+    let ran = script && (el as HTMLScriptElement).type.toLowerCase() !== 'text/plain'
+    if (!ran) {
+      if (!needs.every(allowed)) {
+        if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
+        return
+      }
+      if (script) queue.push(el as HTMLScriptElement)
+      else if (!activateMedia(el)) return
     }
-    if (!needs.every(allowed)) {
-      if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
-      return
-    }
-    if (el instanceof HTMLScriptElement) {
-      seen.add(el)
-      queue.push(el)
-    } else {
-      if (!activateMedia(el)) return
-      seen.add(el)
-    }
+    seen.add(el)
     needs.forEach(onActivate)
   }
 
   let scanIn = (root: ParentNode) => {
-    if (root instanceof Element && root.matches(SELECTOR)) consider(root)
+    if (root instanceof Element) consider(root)
     root.querySelectorAll(SELECTOR).forEach(consider)
     pump()
   }
 
   // Gated tags added later (SPA routes, late parser output) are handled as they arrive.
-  let observer = new MutationObserver((records) => {
-    for (let record of records) {
-      record.addedNodes.forEach((node) => {
-        if (node instanceof Element) scanIn(node)
-      })
-    }
-  })
-  let started = false
+  let observer = new MutationObserver((records) =>
+    records.forEach((record) => record.addedNodes.forEach((node) => node instanceof Element && scanIn(node)))
+  )
+  // Called once: by DOMContentLoaded, whose listener destroy() removes, or right away.
   let start = () => {
-    if (stopped || started) return
     started = true
     observer.observe(document.documentElement, { childList: true, subtree: true })
     scanIn(document)

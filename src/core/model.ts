@@ -23,9 +23,6 @@ export type Action =
 /** Who changed the state: this page (a decision, a reset), or the stored choice read again. */
 export type Cause = 'local' | 'stored'
 
-/** A side effect of a state change: a listener on the store, never called by an action. */
-export type Effect = (state: ConsentState, prev: ConsentState, cause: Cause) => void
-
 /** What the model is not allowed to find out for itself. */
 export interface Env {
   /** ISO 8601 time of the action. */
@@ -53,6 +50,8 @@ export const isRecorded = (state: ConsentState): boolean => state.decided && sta
 /** Whether the banner must ask: nothing is decided and the visitor's region asks for consent. */
 export const asks = (state: ConsentState): boolean => !state.decided && state.method !== 'opt-out'
 
+const { freeze } = Object
+
 type Rest = Pick<ConsentState, 'decided' | 'id' | 'given' | 'updated' | 'method'>
 
 /**
@@ -68,7 +67,7 @@ function build(config: ResolvedConfig, pick: (name: string, category?: string) =
     categories[name] = required || (list.length ? list.some((s) => services[s.name]) : pick(name))
   }
   // Frozen, so a listener cannot change what every other listener sees.
-  return Object.freeze({ ...rest, categories: Object.freeze(categories), services: Object.freeze(services), revision: config.revision })
+  return freeze({ ...rest, categories: freeze(categories), services: freeze(services), revision: config.revision })
 }
 
 const EMPTY: Rest = { decided: false, id: null, given: null, updated: null, method: null }
@@ -82,7 +81,7 @@ export const closed = (config: ResolvedConfig): ConsentState => build(config, ()
  * allowed until the visitor refuses (`"opt-out"`, not decided, no banner); else undecided.
  */
 export function start(config: ResolvedConfig, stored: ConsentState | null, gpc: boolean): ConsentState {
-  let optOut = !gpc && (config as { jurisdiction?: string }).jurisdiction === 'opt-out'
+  let optOut = !gpc && config.jurisdiction === 'opt-out'
   return build(
     config,
     (name) => (stored ? isOn(stored, name) : optOut),
@@ -90,38 +89,29 @@ export function start(config: ResolvedConfig, stored: ConsentState | null, gpc: 
   )
 }
 
-/** Same answers, same decision: nothing a listener needs to hear about. */
-export function same(config: ResolvedConfig, a: ConsentState, b: ConsentState): boolean {
-  return a.decided === b.decided && a.method === b.method && a.id === b.id && a.updated === b.updated && agree(config, a, b)
-}
+/** What two states must share, besides every answer, for a listener to have nothing to hear about. */
+const SAME = ['decided', 'method', 'id', 'updated'] as const
 
 /** The next state, or `state` itself when the action changes nothing. */
 export function next(config: ResolvedConfig, state: ConsentState, action: Action, env: Env): ConsentState {
+  // `result`, unless it answers as `state` does and agrees with it on the first `count` of SAME.
+  let keep = (result: ConsentState, count: number) =>
+    SAME.slice(0, count).every((key) => state[key] === result[key]) && agree(config, state, result) ? state : result
   // A new decision keeps the consent id (one per visitor and revision, so proof of consent
-  // follows every change) and the first time it was given.
-  let decide = (pick: (name: string, category?: string) => boolean, method: ConsentMethod): ConsentState => {
-    let result = build(config, pick, {
-      decided: true,
-      id: state.id || env.id(),
-      given: state.given || env.now,
-      updated: env.now,
-      method
-    })
-    // Saying again what is already stored is no change (no new timestamp, no event, no receipt).
-    return state.decided && state.method === method && agree(config, state, result) ? state : result
-  }
+  // follows every change) and the first time it was given. Saying again what is already stored
+  // (the same answers by the same method) is no change: no new timestamp, no event, no receipt.
+  let decide = (pick: (name: string, category?: string) => boolean, method: ConsentMethod): ConsentState =>
+    keep(build(config, pick, { decided: true, id: state.id || env.id(), given: state.given || env.now, updated: env.now, method }), 2)
   let { type } = action
-  if (action.type === 'read' || type === 'reset') {
-    let fresh = start(config, action.type === 'read' ? action.stored : null, env.gpc)
-    return same(config, fresh, state) ? state : fresh
-  }
+  if (type === 'read' || type === 'reset') return keep(start(config, (action as { stored?: ConsentState | null }).stored || null, env.gpc), 4)
   if (action.type === 'allow') {
     let { name } = action
-    let category = config.categories.find((c) => c.name === name)
-    if (!namesOf(config).includes(name) || isOn(state, name)) return state
-    // A category's "Always allow" turns on its services too: all of them are off while it is.
-    // Every other category and service keeps exactly its current answer.
-    return decide((item, parent) => item === name || (!!category && parent === name) || isOn(state, item), 'custom')
+    // An unknown name has no answer (not even `false`), and one already on stays so.
+    if ((state.categories[name] ?? state.services[name]) !== false) return state
+    // A category's "Always allow" turns on its services too (a service's category is its
+    // `parent`): all of them are off while it is. Every other category and service keeps
+    // exactly its current answer.
+    return decide((item, parent) => item === name || parent === name || isOn(state, item), 'custom')
   }
   if (action.type === 'save') {
     let { choice } = action

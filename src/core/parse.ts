@@ -8,6 +8,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/
 const DAY = 864e5
 const KEYS = ['v', 'revision', 'id', 'given', 'updated', 'categories', 'method', 'services']
+const METHODS = ['accept-all', 'reject-all', 'custom']
 // Browsers cap a cookie at 4096 bytes; anything longer did not come from us.
 const MAX_LENGTH = 4096
 
@@ -18,49 +19,39 @@ const date = (v: unknown): number => (typeof v === 'string' && ISO.test(v) ? Dat
  * tampered with, from another revision or expired. Never throws.
  */
 export function parseChoice(raw: string | undefined, config: ResolvedConfig, now = Date.now()): ConsentState | null {
-  if (!raw || raw.length > MAX_LENGTH) return null
   let data: any
   try {
-    data = JSON.parse(raw)
-  } catch {
+    data = raw && raw.length <= MAX_LENGTH && JSON.parse(raw)
+  } catch {}
+  let object = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v)
+  // We write only these keys (`services` when services are configured); anything more was added by someone else.
+  if (!object(data) || data.v !== 1 || data.revision !== config.revision || !Object.keys(data).every((key) => KEYS.includes(key))) return null
+  let { id, given, updated, method, categories, services: stored } = data
+  let updatedAt = date(updated)
+  if (
+    typeof id !== 'string' ||
+    !UUID.test(id) ||
+    // A choice from the future or older than `expiresDays` is no longer valid consent.
+    !(date(given) <= updatedAt && updatedAt <= now + DAY && now - updatedAt < config.expiresDays * DAY) ||
+    !METHODS.includes(method) ||
+    !object(categories) ||
+    (stored !== undefined && !object(stored))
+  ) {
     return null
   }
-  if (!data || typeof data !== 'object' || data.v !== 1 || data.revision !== config.revision) return null
-  // We write only these keys (`services` when services are configured); anything more was added by someone else.
-  if (!Object.keys(data).every((key) => KEYS.includes(key))) return null
-  let { id, given, updated, method, categories } = data
-  let givenAt = date(given)
-  let updatedAt = date(updated)
-  if (typeof id !== 'string' || !UUID.test(id)) return null
-  // A choice from the future or older than `expiresDays` is no longer valid consent.
-  if (!(givenAt <= updatedAt && updatedAt <= now + DAY && now - updatedAt < config.expiresDays * DAY)) return null
-  if (method !== 'accept-all' && method !== 'reject-all' && method !== 'custom') return null
-  if (!categories || typeof categories !== 'object' || Array.isArray(categories)) return null
-  let stored = data.services
-  if (stored !== undefined && (!stored || typeof stored !== 'object' || Array.isArray(stored))) return null
   let own = (from: Record<string, unknown>, name: string) => (Object.prototype.hasOwnProperty.call(from, name) ? from[name] : undefined)
   // A category or service added since the choice was made has no answer yet: ask again.
-  let bad = (value: unknown) =>
-    typeof value !== 'boolean' || (method === 'accept-all' && !value) || (method === 'reject-all' && value)
+  let ok = (value: unknown) => typeof value === 'boolean' && (method === 'custom' || value === (method === 'accept-all'))
   let result: Record<string, boolean> = {}
   let services: Record<string, boolean> = {}
   for (let { name, required, services: list } of config.categories) {
-    let value = own(categories, name)
-    if (required) {
-      result[name] = true
-      for (let s of list) services[s.name] = true
-      continue
-    }
-    if (bad(value)) return null
-    result[name] = value as boolean
+    let value = (result[name] = required || (own(categories, name) as boolean))
     // A cookie written before services existed has none: they take their category's value.
-    for (let s of list) {
-      let on = stored ? own(stored, s.name) : value
-      if (bad(on)) return null
-      services[s.name] = on as boolean
+    for (let s of list) services[s.name] = required || ((stored ? own(stored, s.name) : value) as boolean)
+    // Required ones are on whatever the cookie says. Tampered: a category is on exactly when one of its services is.
+    if (!required && (![value, ...list.map((s) => services[s.name])].every(ok) || (list.length && list.some((s) => services[s.name]) !== value))) {
+      return null
     }
-    // Tampered: a category is on exactly when one of its services is.
-    if (list.length && list.some((s) => services[s.name]) !== value) return null
   }
   return { decided: true, categories: result, services, revision: config.revision, id, given, updated, method }
 }

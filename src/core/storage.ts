@@ -17,10 +17,12 @@ export interface ChoiceStore {
 export function randomId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   let b = crypto.getRandomValues(new Uint8Array(16))
-  b[6] = (b[6]! & 0x0f) | 0x40
-  b[8] = (b[8]! & 0x3f) | 0x80
-  let hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  // Version 4, variant 10xx (RFC 9562).
+  b[6] = (b[6]! & 15) | 64
+  b[8] = (b[8]! & 63) | 128
+  return Array.from(b, (x) => (x + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }
 
 export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
@@ -41,9 +43,7 @@ export function createChoiceStore(config: ResolvedConfig): ChoiceStore {
   let get = (): string | undefined => {
     try {
       return cookies.get(name)
-    } catch {
-      return undefined
-    }
+    } catch {}
   }
   let set = (jar: typeof cookies, value: string): boolean => {
     try {
