@@ -5,7 +5,7 @@
  * file per language loaded on demand, and the placeholders' few texts in every language
  * (./embeds: the placeholder shows without the UI).
  */
-import type { Localized, ResolvedConfig } from '../core/types'
+import type { ResolvedConfig } from '../core/types'
 
 
 const RTL = ['ar', 'he', 'fa', 'ur']
@@ -30,7 +30,3 @@ export function pickLanguage(config: ResolvedConfig, bundled: (lang: string) => 
   }
   return 'en'
 }
-
-/** A config text in the visitor's language: exact, then base language, then English, then any. */
-export const localize = (value: Localized | undefined, lang: string): string | undefined =>
-  typeof value === 'object' ? (value[lang] ?? value[base(lang)] ?? value.en ?? Object.values(value)[0]) : value
