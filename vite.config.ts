@@ -53,7 +53,7 @@ const compileHint = (files: RegExp): Plugin => ({
 //                              the loader beside it), which imports Preact and the rest from it,
 //                              dist/cookiegate-posthog-<version>.js, which the loader imports once PostHog is allowed,
 //                              dist/cookiegate-receipts-<version>.js, which it imports to send a proof-of-consent receipt,
-//                              and dist/i18n/<code>-<hash>.js, the one language the UI then imports
+//                              and dist/i18n/<code>-<version>.js, the one language the UI then imports
 //   vite build --mode embeds → dist/cookiegate-embeds-<version>.js, for the placeholders of embeds not yet allowed: a pass
 //                              of its own, as it shares the language code (src/i18n) with the UI and must not import it
 //   vite build --mode iife   → dist/cookiegate.js: the script-tag file, the core only
@@ -137,15 +137,19 @@ export default defineConfig(({ mode }) => {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
+          // The script-tag files of the ui pass are final, never bundled again: the minifier's
+          // `/* @__PURE__ */` marks (one per JSX element) are bytes no browser reads.
+          ...(mode === 'ui' ? { comments: { annotation: false } } : {}),
           // In the ui pass, the only lazy chunks are the preferences and the languages; anything
-          // shared keeps our prefix.
+          // shared keeps our prefix. The languages are named from the version, as the parts are:
+          // hashes in the UI's table of the 13 files would be some 110 B gzip of random letters.
           chunkFileNames: (chunk) =>
             esm || node
               ? '[name]-[hash].mjs'
               : chunk.name === 'preferences'
                 ? fileName('preferences', version)
                 : LANGUAGES.includes(chunk.name)
-                  ? 'i18n/[name]-[hash].js'
+                  ? `i18n/[name]-${version}.js`
                   : 'cookiegate-[name]-[hash].js'
         }
       }

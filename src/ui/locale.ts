@@ -4,8 +4,8 @@ import { EN, type BannerTexts, type Translation } from './texts'
 
 // One lazy import per bundled language (src/i18n/<code>.ts, each its own small file); English is built in.
 // A plain map: no helper for variable dynamic imports in the bundle.
-const FILES = import.meta.glob<{ default: Translation }>(['../i18n/*.ts', '!../i18n/{index,languages,embeds}.ts'])
-const file = (lang: string) => FILES[`../i18n/${lang}.ts`]
+const FILES = import.meta.glob<{ default: Translation }>(['./*.ts', '!./{index,languages,embeds}.ts'], { base: '../i18n' })
+const file = (lang: string) => FILES[`./${lang}.ts`]
 
 /**
  * The language the UI shows, its direction and its texts: all those of the language file and the
