@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { transform } from 'lightningcss'
+import { Features, transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 import { fileName, type Part } from './src/files.ts'
 // One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
@@ -94,6 +94,10 @@ export default defineConfig(({ mode }) => {
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
       ...(esm || node ? {} : { 'process.env.NODE_ENV': '"production"' })
     },
+    // For `color-scheme` (the banner's light and dark roots) lightningcss would add two
+    // --lightningcss-* variables per root that only its light-dark() fallback reads; we write no
+    // light-dark(), so they are bytes for nothing in the UI's inlined styles.
+    css: { lightningcss: { exclude: Features.LightDark } },
     build: {
       target: 'es2020',
       cssTarget: ['chrome90', 'firefox90', 'safari15'],
