@@ -84,10 +84,10 @@ describe('built files', () => {
     expect(importsOf(part('preferences'))).toEqual([part('ui')])
   })
 
-  test('the loader and the UI ask V8 to compile all their functions at once, off the main thread', () => {
-    for (let file of ['cookiegate.js', part('ui'), part('preferences')]) {
-      expect(read(file).startsWith('//# allFunctionsCalledOnLoad\n'), file).toBe(true)
-    }
+  test('the loader asks V8 to compile all its functions at once, off the main thread; the UI and the preferences do not', () => {
+    expect(read('cookiegate.js').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true)
+    // Measured without gain on these two (vite.config.ts): the line would be bytes for nothing.
+    for (let file of [part('ui'), part('preferences')]) expect(read(file), file).not.toContain('allFunctionsCalledOnLoad')
   })
 
   test('the script-tag file leaves PostHog to a chunk it loads only when PostHog is allowed', () => {
