@@ -10,7 +10,7 @@ import { activateMedia } from '../core/gate'
 import type { Cookiegate } from '../core/types'
 import { EMBED_TEXTS } from '../i18n/embeds'
 import { base, direction, pickLanguage } from '../i18n/index'
-import { localize } from '../ui/localize'
+import { localize } from '../i18n/localize'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0

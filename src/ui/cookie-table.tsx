@@ -1,6 +1,6 @@
 import { h } from 'preact'
 import type { CookieRow } from '../core/types'
-import { localize } from './localize'
+import { localize } from '../i18n/localize'
 import type { FullLocale } from './preferences-texts'
 
 /**

@@ -4,7 +4,7 @@ import { EN, type BannerTexts, type Translation } from './texts'
 
 // One lazy import per bundled language (src/i18n/<code>.ts, each its own small file); English is built in.
 // A plain map: no helper for variable dynamic imports in the bundle.
-const FILES = import.meta.glob<{ default: Translation }>(['./*.ts', '!./{index,languages,embeds}.ts'], { base: '../i18n' })
+const FILES = import.meta.glob<{ default: Translation }>(['./*.ts', '!./{index,languages,embeds,localize}.ts'], { base: '../i18n' })
 const file = (lang: string) => FILES[`./${lang}.ts`]
 
 /**
