@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { transform } from 'lightningcss'
+import { Features, transform } from 'lightningcss'
 import { defineConfig, type LibraryOptions, type Plugin } from 'vite'
 import { fileName, type Part } from './src/files.ts'
 // One small file per bundled language (src/i18n/<code>.ts); the UI imports only the one it shows.
@@ -31,9 +31,12 @@ const localNanostoresEpoch = (): Plugin => ({
 })
 
 // V8's explicit compile hint (Chrome 136+; other engines read a comment): nearly every function
-// of the loader and of the UI runs as soon as the file does, so compile them all eagerly, off the
-// main thread while the file streams in, instead of one by one on first call. Measured with
-// scripts in this repo at 4× CPU: the banner shows about 100 ms sooner after DOMContentLoaded.
+// of the loader runs as soon as the file does, so compile them all eagerly, off the main thread
+// while the file streams in, instead of one by one on first call. Measured with scripts in this
+// repo at 4× CPU: the banner shows about 100 ms sooner after DOMContentLoaded. Not on the UI and
+// the preferences (issue #15): imported modules, they showed no measurable gain at 4× (banner
+// time, click to open preferences), the UI's module compile on the main thread took ~0.9 ms
+// longer with it, and the line costs 22 B gzip in each.
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
 const compileHint = (files: RegExp): Plugin => ({
   name: 'cookiegate-compile-hint',
@@ -54,7 +57,7 @@ const compileHint = (files: RegExp): Plugin => ({
 //                              dist/cookiegate-posthog-<version>.js, which the loader imports once PostHog is allowed,
 //                              dist/cookiegate-receipts-<version>.js, which it imports to send a proof-of-consent receipt,
 //                              dist/cookiegate-messages-<version>.js, the words of config problems, for a bad config only,
-//                              and dist/i18n/<code>-<hash>.js, the one language the UI then imports
+//                              and dist/i18n/<code>-<version>.js, the one language the UI then imports
 //   vite build --mode embeds → dist/cookiegate-embeds-<version>.js, for the placeholders of embeds not yet allowed: a pass
 //                              of its own, as it shares the language code (src/i18n) with the UI and must not import it
 //   vite build --mode iife   → dist/cookiegate.js: the script-tag file, the core only
@@ -86,7 +89,7 @@ export default defineConfig(({ mode }) => {
         ? []
         : [
           localNanostoresEpoch(),
-          ...(mode === 'iife' ? [compileHint(/^cookiegate\.js$/)] : mode === 'ui' ? [compileHint(/^cookiegate-(ui|preferences)-/)] : [])
+          ...(mode === 'iife' ? [compileHint(/^cookiegate\.js$/)] : [])
         ],
     // Classic JSX with Preact's own h() (tsconfig.json agrees): no second element factory from
     // preact/jsx-runtime in the shipped files. Each .tsx imports `h`.
@@ -96,6 +99,10 @@ export default defineConfig(({ mode }) => {
       // nanostores reads process.env.NODE_ENV, which library mode leaves in place (vitejs/vite#8090).
       ...(esm || node ? {} : { 'process.env.NODE_ENV': '"production"' })
     },
+    // For `color-scheme` (the banner's light and dark roots) lightningcss would add two
+    // --lightningcss-* variables per root that only its light-dark() fallback reads; we write no
+    // light-dark(), so they are bytes for nothing in the UI's inlined styles.
+    css: { lightningcss: { exclude: Features.LightDark } },
     build: {
       target: 'es2020',
       cssTarget: ['chrome90', 'firefox90', 'safari15'],
@@ -139,15 +146,19 @@ export default defineConfig(({ mode }) => {
         external: esm ? [/^preact/, /^nanostores/, /^js-cookie/] : node ? [/^playwright-core/, /^node:/, /^js-cookie/, /^nanostores/] : [],
         output: {
           minify: true,
+          // The script-tag files of the ui pass are final, never bundled again: the minifier's
+          // `/* @__PURE__ */` marks (one per JSX element) are bytes no browser reads.
+          ...(mode === 'ui' ? { comments: { annotation: false } } : {}),
           // In the ui pass, the only lazy chunks are the preferences and the languages; anything
-          // shared keeps our prefix.
+          // shared keeps our prefix. The languages are named from the version, as the parts are:
+          // hashes in the UI's table of the 13 files would be some 110 B gzip of random letters.
           chunkFileNames: (chunk) =>
             esm || node
               ? '[name]-[hash].mjs'
               : chunk.name === 'preferences'
                 ? fileName('preferences', version)
                 : LANGUAGES.includes(chunk.name)
-                  ? 'i18n/[name]-[hash].js'
+                  ? `i18n/[name]-${version}.js`
                   : 'cookiegate-[name]-[hash].js'
         }
       }

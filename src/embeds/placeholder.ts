@@ -9,7 +9,8 @@ import css from '../../styles/embeds.css?inline'
 import { activateMedia } from '../core/gate'
 import type { Cookiegate } from '../core/types'
 import { EMBED_TEXTS } from '../i18n/embeds'
-import { base, direction, localize, pickLanguage } from '../i18n/index'
+import { base, direction, pickLanguage } from '../i18n/index'
+import { localize } from '../i18n/localize'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0

@@ -2,10 +2,11 @@
  * Which language Cookiegate speaks, and in which direction: one module for the UI and the embed
  * placeholders, so the banner and a placeholder beside it always agree. Beside it in this folder:
  * the list of languages (./languages, all the core needs to check `language`), the UI's texts, one
- * file per language loaded on demand, and the placeholders' few texts in every language
- * (./embeds: the placeholder shows without the UI).
+ * file per language loaded on demand, the placeholders' few texts in every language
+ * (./embeds: the placeholder shows without the UI), and localize() for config texts (./localize:
+ * not needed by the banner, so not in its file).
  */
-import type { Localized, ResolvedConfig } from '../core/types'
+import type { ResolvedConfig } from '../core/types'
 
 
 const RTL = ['ar', 'he', 'fa', 'ur']
@@ -30,7 +31,3 @@ export function pickLanguage(config: ResolvedConfig, bundled: (lang: string) => 
   }
   return 'en'
 }
-
-/** A config text in the visitor's language: exact, then base language, then English, then any. */
-export const localize = (value: Localized | undefined, lang: string): string | undefined =>
-  typeof value === 'object' ? (value[lang] ?? value[base(lang)] ?? value.en ?? Object.values(value)[0]) : value

@@ -1,11 +1,12 @@
 import { type ComponentChildren, h } from 'preact'
-import type { Cookiegate, Texts } from '../core/types'
+import type { Cookiegate } from '../core/types'
+import type { BannerTexts } from './texts'
 
 /**
  * Accept all and Reject all, side by side in one style (neither is more prominent), followed by
  * the layer's own third action.
  */
-export function Actions({ cg, t, children }: { cg: Cookiegate; t: Texts; children: ComponentChildren }) {
+export function Actions({ cg, t, children }: { cg: Cookiegate; t: BannerTexts; children: ComponentChildren }) {
   return (
     <div class="cg-actions" part="actions">
       <button type="button" class="cg-btn" part="button" onClick={cg.acceptAll}>

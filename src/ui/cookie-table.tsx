@@ -1,13 +1,13 @@
 import { h } from 'preact'
 import type { CookieRow } from '../core/types'
-import { localize } from '../i18n/index'
-import type { Locale } from './locale'
+import { localize } from '../i18n/localize'
+import type { FullLocale } from './preferences-texts'
 
 /**
  * The cookies of a category or service, folded away under a summary. Explicit table roles keep
  * the table a table for screen readers when narrow screens lay each row out as a card.
  */
-export function CookieTable({ rows, locale }: { rows: CookieRow[]; locale: Locale }) {
+export function CookieTable({ rows, locale }: { rows: CookieRow[]; locale: FullLocale }) {
   if (!rows.length) return null
   let { t, lang } = locale
   let columns = [t.cookieName, t.cookieProvider, t.cookiePurpose, t.cookieDuration]

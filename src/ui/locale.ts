@@ -1,17 +1,20 @@
 import type { ResolvedConfig, Texts } from '../core/types'
 import { base, direction, pickLanguage } from '../i18n/index'
-import { EN, type Translation } from './texts'
+import { EN, type BannerTexts, type Translation } from './texts'
 
 // One lazy import per bundled language (src/i18n/<code>.ts, each its own small file); English is built in.
 // A plain map: no helper for variable dynamic imports in the bundle.
-const FILES = import.meta.glob<{ default: Translation }>(['../i18n/*.ts', '!../i18n/{index,languages,embeds}.ts'])
-const file = (lang: string) => FILES[`../i18n/${lang}.ts`]
+const FILES = import.meta.glob<{ default: Translation }>(['./*.ts', '!./{index,languages,embeds,localize}.ts'], { base: '../i18n' })
+const file = (lang: string) => FILES[`./${lang}.ts`]
 
-/** The language the UI shows, its direction and its texts. */
+/**
+ * The language the UI shows, its direction and its texts: all those of the language file and the
+ * config, over the banner's English ones (the preferences add theirs, ./preferences-texts).
+ */
 export interface Locale {
   lang: string
   dir: 'ltr' | 'rtl'
-  t: Texts
+  t: BannerTexts & Partial<Texts>
   categories: Translation['categories']
 }
 
@@ -21,7 +24,7 @@ export interface Locale {
  */
 export async function loadLocale(config: ResolvedConfig): Promise<Locale> {
   let lang = pickLanguage(config, file)
-  let bundled = EN
+  let bundled: Partial<Translation> = {}
   let load = file(base(lang))
   if (load) {
     try {
@@ -36,7 +39,7 @@ export async function loadLocale(config: ResolvedConfig): Promise<Locale> {
   return {
     lang,
     dir: direction(lang),
-    t: { ...EN.texts, ...bundled.texts, ...config.texts, ...translations[base(lang)], ...translations[lang] },
-    categories: { ...EN.categories, ...bundled.categories }
+    t: { ...EN, ...bundled.texts, ...config.texts, ...translations[base(lang)], ...translations[lang] },
+    categories: { ...bundled.categories }
   }
 }

@@ -2,9 +2,10 @@ import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
-import { localize } from '../i18n/index'
+import { localize } from '../i18n/localize'
 import type { Locale } from './locale'
 import { modal } from './modal'
+import { complete } from './preferences-texts'
 import { Toggle } from './toggle'
 
 /** The preferences' own styles, adopted beside the banner's when this chunk arrives. */
@@ -30,7 +31,8 @@ export class Preferences extends Component<Props, Record<string, boolean>> {
   }
 
   render() {
-    let { cg, locale } = this.props
+    let { cg } = this.props
+    let locale = complete(this.props.locale)
     let { t, lang } = locale
     // In an opt-out region (US state laws) these are the "Your Privacy Choices": the same
     // switches, worded as an opt-out, and Reject all is the opt-out of sale and sharing.

@@ -1,14 +1,22 @@
-/** The built-in palettes, read from styles/index.css itself: every text pair keeps WCAG AA contrast. */
+/**
+ * The built-in palettes, read from the stylesheets themselves (styles/index.css, and the switches'
+ * colours from styles/preferences.css): every text pair keeps WCAG AA contrast.
+ */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 
-const css = readFileSync('styles/index.css', 'utf8')
+const sheets = ['index', 'preferences'].map((name) => readFileSync(`styles/${name}.css`, 'utf8'))
 
-/** `--_bg: var(--cg-bg, #ffffff)` → { bg: '#ffffff' } for one rule block. */
-const palette = (selector: string): Record<string, string> => {
-  let block = css.slice(css.indexOf(selector + ' {')).split('}')[0]!
-  return Object.fromEntries([...block.matchAll(/--_([\w-]+): var\(--cg-[\w-]+, (#[0-9a-f]{6})\)/g)].map((m) => [m[1]!, m[2]!]))
-}
+/** `--_bg: var(--cg-bg, #ffffff)` → { bg: '#ffffff' } for the first rule block of a selector in each sheet. */
+const palette = (selector: string): Record<string, string> =>
+  Object.assign(
+    {},
+    ...sheets.map((css) => {
+      let at = css.indexOf(selector + ' {')
+      let block = at < 0 ? '' : css.slice(at).split('}')[0]!
+      return Object.fromEntries([...block.matchAll(/--_([\w-]+): var\(--cg-[\w-]+, (#[0-9a-f]{6})\)/g)].map((m) => [m[1]!, m[2]!]))
+    })
+  )
 const light = palette('.cg-root')
 const dark = { ...light, ...palette('.cg-dark') }
 
@@ -43,6 +51,8 @@ describe('colour contrast', () => {
   ] as const) {
     test(`the ${name} palette keeps AA contrast for text, switches and focus`, () => {
       expect(Object.keys(colours).length).toBeGreaterThan(10)
+      // Every colour of a pair is in the palette (a missing one would compare as NaN and pass).
+      expect(PAIRS.flatMap(([a, b]) => [a, b]).filter((name) => !colours[name])).toEqual([])
       let failing = PAIRS.filter(([a, b, min]) => ratio(colours[a]!, colours[b]!) < min).map(
         ([a, b]) => `${a} on ${b}: ${ratio(colours[a]!, colours[b]!).toFixed(2)}`
       )

@@ -6,6 +6,7 @@ import type { Config, Cookiegate } from '../../src/core/types'
 import { TEXT_KEYS } from '../../src/core/defaults'
 import { createConsent } from '../../src/core/consent'
 import { Banner } from '../../src/ui/banner'
+import { EN_PREFERENCES } from '../../src/ui/preferences-texts'
 import { EN } from '../../src/ui/texts'
 
 let instances: Cookiegate[] = []
@@ -63,7 +64,7 @@ describe('banner', () => {
     // (text added together with its region is not announced), the text arriving a moment later.
     let cg = createConsent({ ui: false })
     instances.push(cg)
-    let { container } = render(<Banner cg={cg} locale={{ lang: 'en', dir: 'ltr', t: EN.texts, categories: EN.categories }} />)
+    let { container } = render(<Banner cg={cg} locale={{ lang: 'en', dir: 'ltr', t: EN, categories: {} }} />)
     let region = container.querySelector('section')!
     let live = container.querySelector('[aria-live="polite"]')!
     expect(region.textContent).toContain('Cookies on this site')
@@ -150,7 +151,7 @@ describe('banner', () => {
     let cg = create({ region: 'US-CA', jurisdictions })
     cg.open()
     let prefs = await dialog('Your Privacy Choices')
-    expect(prefs.textContent).toContain(EN.texts.optOutText)
+    expect(prefs.textContent).toContain(EN_PREFERENCES.texts.optOutText)
     expect(within(prefs).getByRole('button', { name: 'Do not sell or share my personal information' })).toBeDefined()
     cg.destroy()
     let custom = create({ region: 'US', jurisdictions, texts: { optOutTitle: 'Privacy choices', optOutReject: 'Opt out of sale' } })
