@@ -11,7 +11,7 @@ import { asks, closed, isOn, namesOf, next, start, type Action, type Cause, type
 import { createChoiceStore, randomId } from './storage'
 import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
-import type { Config, ConsentState, Cookiegate, DefaultCategory, View } from './types'
+import type { Config, ConsentState, Cookiegate, DefaultCategory, ResolvedConfig, View } from './types'
 
 /** Mounts a UI for an instance and returns its unmount. */
 export type MountUI = (instance: Cookiegate) => () => void
@@ -41,11 +41,14 @@ export interface Parts {
  */
 export function createConsent<Category extends string = DefaultCategory, Service extends string = never>(
   input?: Config<Category, Service>,
-  parts?: Parts
+  parts?: Parts,
+  resolved?: ResolvedConfig
 ): Cookiegate<Category, Service>
-export function createConsent(input?: Config, parts: Parts = {}): Cookiegate {
+export function createConsent(input?: Config, parts: Parts = {}, resolved?: ResolvedConfig): Cookiegate {
   claimPage()
-  let config = resolveConfig(input)
+  // `resolved`: `input` as validated before, which the script tag passes on while the page
+  // still has that very config (src/iife.ts). Internal: the public entries take no such argument.
+  let config = resolved || resolveConfig(input)
   let names = namesOf(config)
   let store = createChoiceStore(config)
   let gpc = () =>
