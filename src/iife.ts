@@ -7,11 +7,11 @@ import { resolveConfig } from './core/config'
 import { createConsent } from './core/consent'
 import { lazyMount } from './core/lazy-mount'
 import { asks, start } from './core/model'
-import type { ConsentState, Cookiegate, ResolvedConfig } from './core/types'
+import type { ConsentState, Cookiegate, GoogleConsentModeConfig, ResolvedConfig } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 import { uetConsentDefault } from './integrations/microsoft-uet-default'
-import { fileName } from './files'
+import { fileName, type Part } from './files'
 import { load, loadOr, receipt } from './lazy-iife'
 
 declare global {
@@ -69,14 +69,6 @@ function createClosed(): Cookiegate {
   }
 }
 
-// Integration → its file beside cookiegate.js, and the function that file exports to run it.
-const LAZY = {
-  posthog: ['posthog', 'loadPosthog'],
-  clarity: ['clarity', 'loadClarity'],
-  metaPixel: ['meta-pixel', 'loadMetaPixel'],
-  microsoftUet: ['microsoft-uet', 'loadMicrosoftUet']
-} as const
-
 /** Runs the configured integrations; a vendor's code is fetched only once it is allowed. */
 function integrate(cg: Cookiegate) {
   let { integrations } = cg.config
@@ -84,14 +76,16 @@ function integrate(cg: Cookiegate) {
   // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
   // so it is there when the visitor clicks.
   if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('receipts').catch(() => {}))
-  for (let [key, [file, run]] of Object.entries(LAZY)) {
-    let options = integrations[key as keyof typeof LAZY] as { category: string; service?: string } | undefined
+  // Each vendor's file beside cookiegate.js is named after its key (`metaPixel`: cookiegate-meta-pixel-<version>.js),
+  // and exports the function that runs it (`loadMetaPixel`).
+  for (let key of ['posthog', 'clarity', 'metaPixel', 'microsoftUet'] as const) {
+    let options = integrations[key] as { category: string; service?: string } | undefined
     let fetched = false
     if (options) {
       cg.consent.subscribe(() => {
         if (fetched || !allowedFor(cg, options.category, options.service)) return
         fetched = true
-        loadOr(file).then((module) => module?.[run](cg, options))
+        loadOr(key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()) as Part).then((module) => module?.['load' + key[0]!.toUpperCase() + key.slice(1)](cg, options))
       })
     }
   }
@@ -123,7 +117,7 @@ function init(config?: ResolvedConfig) {
 let validated: ResolvedConfig | undefined
 // Runs as this classic script is evaluated, ahead of gating.
 try {
-  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object; microsoftUet?: unknown } } | undefined
+  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: GoogleConsentModeConfig; microsoftUet?: unknown } } | undefined
   try {
     validated = resolveConfig(early)
   } catch {}
@@ -134,9 +128,9 @@ try {
   let state = validated && !stored ? start(validated, null, gpc) : null
   // Google Consent Mode: "the default must be set before any command that sends measurement data",
   // so it is written now, ahead of the Google tag, not once the DOM is parsed; denied also when
-  // the config is invalid.
+  // the config is invalid (whatever its `googleConsentMode` holds).
   let gcm = early?.integrations?.googleConsentMode
-  if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm, validated, state)
+  if (!window.Cookiegate && gcm) consentDefault(gcm, validated, state)
   // UET consent mode likewise: its denied default is queued before any UET tag (a queue entry only).
   if (!window.Cookiegate && early?.integrations?.microsoftUet) uetConsentDefault()
   // The banner will ask: its file starts downloading now, while the page is gated. A stored
