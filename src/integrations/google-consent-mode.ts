@@ -52,8 +52,8 @@ export function consentDefault(options: GoogleConsentModeConfig = {}, config?: R
   let wait = options.wait_for_update
   let optOut = state?.method === 'opt-out'
   let map = config?.jurisdictions
-  // Undecided with no region known, the opt-in and then the opt-out regions get a default each;
-  // a stored choice or GPC is answered by the update that follows.
+  // '': the default for every region. Then, undecided with no region known, one for the opt-in
+  // and one for the opt-out regions; a stored choice or GPC is answered by the update that follows.
   let models = map && !config!.region && state && !state.decided && !optOut ? ['opt-in', 'opt-out'] : []
   for (let model of ['', ...models]) {
     let region = model && Object.keys(map!).filter((code) => map![code] === model)
