@@ -11,7 +11,7 @@ import type { ConsentState, Cookiegate, GoogleConsentModeConfig, ResolvedConfig 
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 import { uetConsentDefault } from './integrations/microsoft-uet-default'
-import { fileName, type Part } from './files'
+import { fileName } from './files'
 import { load, loadOr, receipt } from './lazy-iife'
 
 declare global {
@@ -69,6 +69,14 @@ function createClosed(): Cookiegate {
   }
 }
 
+// Integration → its file beside cookiegate.js, and the function that file exports to run it.
+const LAZY = {
+  posthog: ['posthog', 'loadPosthog'],
+  clarity: ['clarity', 'loadClarity'],
+  metaPixel: ['meta-pixel', 'loadMetaPixel'],
+  microsoftUet: ['microsoft-uet', 'loadMicrosoftUet']
+} as const
+
 /** Runs the configured integrations; a vendor's code is fetched only once it is allowed. */
 function integrate(cg: Cookiegate) {
   let { integrations } = cg.config
@@ -76,16 +84,14 @@ function integrate(cg: Cookiegate) {
   // Receipts go out once a choice is made: fetch their file while the banner or preferences show,
   // so it is there when the visitor clicks.
   if (cg.config.receipts) cg.view.subscribe((view) => view !== 'none' && load('receipts').catch(() => {}))
-  // Each vendor's file beside cookiegate.js is named after its key (`metaPixel`: cookiegate-meta-pixel-<version>.js),
-  // and exports the function that runs it (`loadMetaPixel`).
-  for (let key of ['posthog', 'clarity', 'metaPixel', 'microsoftUet'] as const) {
-    let options = integrations[key] as { category: string; service?: string } | undefined
+  for (let [key, [file, run]] of Object.entries(LAZY)) {
+    let options = integrations[key as keyof typeof LAZY] as { category: string; service?: string } | undefined
     let fetched = false
     if (options) {
       cg.consent.subscribe(() => {
         if (fetched || !allowedFor(cg, options.category, options.service)) return
         fetched = true
-        loadOr(key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()) as Part).then((module) => module?.['load' + key[0]!.toUpperCase() + key.slice(1)](cg, options))
+        loadOr(file).then((module) => module?.[run](cg, options))
       })
     }
   }
