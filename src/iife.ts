@@ -9,7 +9,7 @@ import { createChecked } from './core/consent'
 import { loadError } from './core/load-error'
 import { lazyMount } from './core/lazy-mount'
 import { asks, start } from './core/model'
-import type { ConsentState, Cookiegate, ResolvedConfig } from './core/types'
+import type { ConsentState, Cookiegate, GoogleConsentModeConfig, ResolvedConfig } from './core/types'
 import { allowedFor } from './integrations/allowed'
 import { consentDefault, googleConsentMode } from './integrations/google-consent-mode'
 import { uetConsentDefault } from './integrations/microsoft-uet-default'
@@ -56,6 +56,16 @@ function readConfig(): unknown {
   } catch (error) {
     throw new Error(`Cookiegate: #cookiegate-config is not valid JSON (${(error as Error).message})`)
   }
+}
+
+/**
+ * What `readConfig` reads, as a string, where one can stand for the config: the element's text,
+ * or `''` for neither the element nor the global. A global object could be changed in place, so
+ * it has none.
+ */
+const source = (): string | undefined => {
+  let element = document.getElementById('cookiegate-config')
+  return element ? '#' + element.textContent : window.cookiegateConfig === undefined ? '' : undefined
 }
 
 /**
@@ -111,13 +121,13 @@ function integrate(cg: Cookiegate) {
   }
 }
 
-function init() {
+/** `config`: the page's config as validated when this file ran, given when it cannot have changed since. */
+function init(config?: ResolvedConfig) {
   // Included twice: the first copy wins, so there is one instance and one banner.
   if (window.Cookiegate) return
   try {
-    let input = readConfig()
     integrate(
-      (window.Cookiegate = createChecked(() => resolveConfig(input), {
+      (window.Cookiegate = createChecked(() => config || resolveConfig(readConfig()), {
         mount: lazyMount(loadUI, () => load('preferences'), fileName('ui', __VERSION__)),
         placeholder: (cg, embed) => void loadOr('embeds').then((module) => module?.placeholder(cg, embed)),
         receipt
@@ -130,30 +140,31 @@ function init() {
   }
 }
 
+// The config as validated when this file ran (undefined when invalid).
+let validated: ResolvedConfig | undefined
 // Runs as this classic script is evaluated, ahead of gating.
 try {
-  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: object; microsoftUet?: unknown } } | undefined
-  let config: ResolvedConfig | undefined
+  let early = readConfig() as { ui?: unknown; gpc?: unknown; cookie?: { name?: unknown }; integrations?: { googleConsentMode?: GoogleConsentModeConfig; microsoftUet?: unknown } } | undefined
   try {
-    config = resolveConfig(early)
+    validated = resolveConfig(early)
   } catch {}
   let name = early?.cookie?.name || 'cookiegate'
   let stored = document.cookie.split('; ').some((c) => c.startsWith(name + '='))
   let gpc = early?.gpc !== false && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
   // Where the visitor starts without a stored choice: asked, refused under GPC, or allowed in an opt-out region.
-  let state = config && !stored ? start(config, null, gpc) : null
+  let state = validated && !stored ? start(validated, null, gpc) : null
   // Google Consent Mode: "the default must be set before any command that sends measurement data",
   // so it is written now, ahead of the Google tag, not once the DOM is parsed; denied also when
-  // the config is invalid.
+  // the config is invalid (whatever its `googleConsentMode` holds).
   let gcm = early?.integrations?.googleConsentMode
-  if (!window.Cookiegate && gcm && typeof gcm === 'object') consentDefault(gcm, config, state)
+  if (!window.Cookiegate && gcm) consentDefault(gcm, validated, state)
   // UET consent mode likewise: its denied default is queued before any UET tag (a queue entry only).
   if (!window.Cookiegate && early?.integrations?.microsoftUet) uetConsentDefault()
   // The banner will ask: its file starts downloading now, while the page is gated. A stored
-  // choice, a GPC refusal and an opt-out region (no banner) fetch nothing, nor does a
-  // prerendered page, which may never be shown.
+  // choice, a GPC refusal, an opt-out region (no banner) and an invalid config (Cookiegate is
+  // off) fetch nothing, nor does a prerendered page, which may never be shown.
   let unseen = (document as { prerendering?: boolean }).prerendering === true
-  if (!window.Cookiegate && early?.ui !== false && !unseen && !stored && (state ? asks(state) : !gpc)) {
+  if (!window.Cookiegate && early?.ui !== false && !unseen && !stored && state && asks(state)) {
     // At low priority, announced by a modulepreload that import() then waits for: Lighthouse counts
     // a High-priority script that arrives before the first paint (and the loader that asked for
     // it) into First Contentful Paint. A preload the server rendered (`preloadLinks`) is used as is.
@@ -164,5 +175,10 @@ try {
   }
 } catch {}
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true })
-else init()
+// The config is validated once where nothing can have changed it since: at once after parsing
+// (`defer`, the usual tag), and at DOMContentLoaded while its source is as it was. Page scripts
+// run in between, and may add or rewrite the element or set or change the global object (issue #15).
+if (document.readyState === 'loading') {
+  let from = source()
+  document.addEventListener('DOMContentLoaded', () => init(from !== undefined && source() === from ? validated : undefined), { once: true })
+} else init(validated)

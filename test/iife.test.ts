@@ -1,4 +1,13 @@
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+
+// Counts validations: the entry validates a config once when it can (issue #15).
+vi.mock('../src/core/config', async (importOriginal) => {
+  let original = await importOriginal<typeof import('../src/core/config')>()
+  return { ...original, checkConfig: vi.fn(original.checkConfig) }
+})
+const checkConfig = async () => vi.mocked((await import('../src/core/config')).checkConfig)
+// The entry's checks of the page's config (createClosed's own `{ ui: false }` is not one).
+const validations = async () => (await checkConfig()).mock.calls.filter(([input]) => JSON.stringify(input) !== '{"ui":false}').length
 
 // Each test loads the script-tag entry afresh, as a page would.
 const load = async () => {
@@ -20,6 +29,21 @@ describe('script-tag entry', () => {
     await load()
     expect(window.Cookiegate!.config.categories.map((c) => c.name)).toEqual(['essential', 'analytics'])
     expect(window.Cookiegate!.view.get()).toBe('banner')
+  })
+
+  // Cookiegate is off on a bad config: the banner's file (Preact and all) would be fetched for nothing.
+  test('starts fetching the banner for a valid config, and not for an invalid one', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const preloads = () => document.head.querySelectorAll('link[rel="modulepreload"][href*="cookiegate-ui-"]').length
+    await load()
+    expect(preloads()).toBe(1)
+    window.Cookiegate!.destroy()
+    delete window.Cookiegate
+    document.head.querySelectorAll('link[rel="modulepreload"]').forEach((link) => link.remove())
+    configElement('{"expiresDays":0}')
+    await load()
+    expect(window.Cookiegate!.view.get()).toBe('none')
+    expect(preloads()).toBe(0)
   })
 
   // The banner itself comes from dist/cookiegate-ui-<version>.js, which the browser suite loads for real.
@@ -134,5 +158,73 @@ describe('script-tag entry', () => {
     window.Cookiegate!.acceptAll()
     expect('posthog' in window).toBe(false)
     expect(document.querySelector('script[src*="array.js"]')).toBeNull()
+  })
+})
+
+// A classic script in <head>, without `defer`: evaluated while the page is still parsing, so page
+// scripts run before DOMContentLoaded and may set or change the config meanwhile.
+describe('script-tag entry evaluated while the page parses', () => {
+  const parsing = () => Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' })
+  const parsed = () => {
+    delete (document as { readyState?: unknown }).readyState
+    document.dispatchEvent(new Event('DOMContentLoaded'))
+  }
+  beforeEach(async () => (await checkConfig()).mockClear())
+  afterEach(() => {
+    delete (document as { readyState?: unknown }).readyState
+  })
+
+  test('validates the config once after parsing (defer)', async () => {
+    configElement('{"revision":2}')
+    await load()
+    expect(window.Cookiegate!.config.revision).toBe(2)
+    expect(await validations()).toBe(1)
+  })
+
+  test('validates an unchanged config element once', async () => {
+    configElement('{"revision":2}')
+    parsing()
+    await load()
+    expect(window.Cookiegate).toBeUndefined()
+    parsed()
+    expect(window.Cookiegate!.config.revision).toBe(2)
+    expect(await validations()).toBe(1)
+  })
+
+  test('uses a window.cookiegateConfig set after the script ran', async () => {
+    parsing()
+    await load()
+    window.cookiegateConfig = { revision: 3 }
+    parsed()
+    expect(window.Cookiegate!.config.revision).toBe(3)
+  })
+
+  test('validates a window.cookiegateConfig changed in place again', async () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let config: Record<string, unknown> = (window.cookiegateConfig = { revision: 1 })
+    parsing()
+    await load()
+    config.expiresDays = 0
+    parsed()
+    await vi.waitFor(() => expect(error).toHaveBeenCalled())
+    expect(error.mock.calls[0]![0]).toContain('expiresDays')
+    expect(window.Cookiegate!.allowed('analytics')).toBe(false)
+  })
+
+  test('reads a config element rewritten or added after the script ran', async () => {
+    configElement('{"revision":1}')
+    parsing()
+    await load()
+    document.getElementById('cookiegate-config')!.textContent = '{"revision":4}'
+    parsed()
+    expect(window.Cookiegate!.config.revision).toBe(4)
+    window.Cookiegate!.destroy()
+    delete window.Cookiegate
+    document.head.innerHTML = ''
+    parsing()
+    await load()
+    configElement('{"revision":5}')
+    parsed()
+    expect(window.Cookiegate!.config.revision).toBe(5)
   })
 })

@@ -5,15 +5,12 @@
  */
 import { GCM_TYPES } from '../core/defaults'
 import { isOn, namesOf } from '../core/model'
-import type { ConsentState, Cookiegate, GoogleConsentModeConfig, GoogleConsentType, ResolvedConfig } from '../core/types'
+import type { ConsentState, Cookiegate, GoogleConsentModeConfig, ResolvedConfig } from '../core/types'
 
 type DataLayer = unknown[]
-const REQUIRED: Partial<Record<GoogleConsentType, string>> = {
-  ad_storage: 'marketing',
-  analytics_storage: 'analytics',
-  ad_user_data: 'marketing',
-  ad_personalization: 'marketing'
-}
+// What grants the first four of GCM_TYPES (ad_storage, analytics_storage, ad_user_data,
+// ad_personalization) when the site maps nothing; the others have no default.
+const REQUIRED = ['marketing', 'analytics', 'marketing', 'marketing']
 
 const dataLayer = (): DataLayer => {
   let w = window as unknown as { dataLayer?: DataLayer }
@@ -21,20 +18,22 @@ const dataLayer = (): DataLayer => {
 }
 // Exactly the gtag snippet: `function gtag(){dataLayer.push(arguments)}`. Google tags read
 // commands from `arguments` objects only, not from plain arrays.
-function gtag(..._args: unknown[]) {
+function gtag(_command: string, _kind: string, _types: object) {
   // eslint-disable-next-line prefer-rest-params
   dataLayer().push(arguments)
 }
 
-/** Each consent type Cookiegate sends, with the category or service that grants it. */
-const mapping = (options: GoogleConsentModeConfig) => {
-  let map: [string, string][] = []
-  // The types without a default (`functionality_storage`, …) are only sent when mapped.
-  for (let type of GCM_TYPES) {
-    let name = options[type] || REQUIRED[type]
-    if (typeof name === 'string') map.push([type, name])
+/**
+ * A consent command: each consent type Cookiegate sends, `granted` when its category or service
+ * is. The types without a default (`functionality_storage`, …) are only sent when mapped.
+ */
+const command = (options: GoogleConsentModeConfig, granted: (name: string) => boolean) => {
+  let out: Record<string, unknown> = {}
+  for (let [i, type] of GCM_TYPES.entries()) {
+    let name = options[type] || REQUIRED[i]
+    if (typeof name === 'string') out[type] = granted(name) ? 'granted' : 'denied'
   }
-  return map
+  return out
 }
 
 /**
@@ -51,21 +50,16 @@ export function consentDefault(options: GoogleConsentModeConfig = {}, config?: R
   if (layer.some((entry) => (entry as ArrayLike<unknown>)[0] === 'consent' && (entry as ArrayLike<unknown>)[1] === 'default')) return
   if (layer.length) console.warn('Cookiegate: the Google consent default comes after other dataLayer entries; load Cookiegate before the Google tag')
   let wait = options.wait_for_update
-  let write = (granted: (name: string) => boolean, extra?: object) => {
-    let command: Record<string, unknown> = {}
-    for (let [type, name] of mapping(options)) command[type] = granted(name) ? 'granted' : 'denied'
-    command.wait_for_update = typeof wait === 'number' && wait >= 0 ? wait : 500
-    gtag('consent', 'default', { ...command, ...extra })
-  }
   let optOut = state?.method === 'opt-out'
-  write((name) => optOut && isOn(state!, name))
-  // Undecided with no region known; a stored choice or GPC is answered by the update that follows.
   let map = config?.jurisdictions
-  if (map && !config!.region && state && !state.decided && !optOut) {
-    for (let model of ['opt-in', 'opt-out']) {
-      let region = Object.keys(map).filter((code) => map![code] === model)
-      if (region.length) write((name) => model > 'opt-in' && namesOf(config!).includes(name), { region })
-    }
+  // '': the default for every region. Then, undecided with no region known, one for the opt-in
+  // and one for the opt-out regions; a stored choice or GPC is answered by the update that follows.
+  let models = map && !config!.region && state && !state.decided && !optOut ? ['opt-in', 'opt-out'] : []
+  for (let model of ['', ...models]) {
+    let region = model && Object.keys(map!).filter((code) => map![code] === model)
+    if (region && !region.length) continue
+    let granted = (name: string) => (model ? model > 'opt-in' && namesOf(config!).includes(name) : optOut && isOn(state!, name))
+    gtag('consent', 'default', { ...command(options, granted), wait_for_update: typeof wait === 'number' && wait >= 0 ? wait : 500, ...(region && { region }) })
   }
 }
 
@@ -81,11 +75,9 @@ export function consentDefault(options: GoogleConsentModeConfig = {}, config?: R
  */
 export function googleConsentMode(cg: Cookiegate, options: GoogleConsentModeConfig = {}): () => void {
   consentDefault(options, cg.config, cg.consent.get())
-  let map = mapping(options)
   let sent = false
   return cg.consent.subscribe((state) => {
-    let update: Record<string, string> = {}
-    for (let [type, name] of map) update[type] = cg.allowed(name) ? 'granted' : 'denied'
+    let update = command(options, cg.allowed)
     // Undecided, the denied default holds, unless a type follows a required category (`security_storage`).
     if (!state.decided && !sent && !Object.values(update).includes('granted')) return
     sent = true

@@ -367,6 +367,30 @@ describe('scenario matrix (Chromium)', () => {
     await assertNothingThrown(p)
   })
 
+  test('17. under a classic script in <head>, the config the page sets or changes before DOMContentLoaded is the one used', async () => {
+    let blocking = { script: '<script src="/cookiegate.js"></script>' }
+    let names = (p: TestPage) => p.page.evaluate(() => (window as any).Cookiegate.config.categories.map((c: { name: string }) => c.name))
+    // Set after the script ran.
+    let p = await h.page(html('<script>window.cookiegateConfig = { categories: { essential: { required: true }, marketing: {} } }</script>', blocking), { init: TRAP })
+    expect(await names(p)).toEqual(['essential', 'marketing'])
+    await assertNothingThrown(p)
+    await p.close()
+    // The element rewritten.
+    p = await h.page(html(`<script>document.getElementById('cookiegate-config').textContent = '{"revision": 7}'</script>`, { ...blocking, head: configElement('{"revision": 1}') }), { init: TRAP })
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.config.revision)).toBe(7)
+    await assertNothingThrown(p)
+    await p.close()
+    // The object changed in place, into an invalid config: it fails closed.
+    p = await h.page(html(gatedInline('__inline') + '<script>window.cookiegateConfig.gcp = false</script>', { ...blocking, head: '<script>window.cookiegateConfig = { revision: 1 }</script>' }), { init: TRAP })
+    await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
+    expect(p.consoleErrors).toHaveLength(1)
+    expect(p.consoleErrors[0]).toContain('gcp')
+    await p.page.evaluate(() => (window as any).Cookiegate.acceptAll())
+    await settled(p)
+    expect(await flag(p.page, '__inline')).toBeUndefined()
+    expect(p.requests()).toEqual([])
+  })
+
   test('texts from config render as text in Chromium, never as HTML', async () => {
     let evil = '<img src=x onerror="window.__xss=1">'
     let texts = ['bannerTitle', 'bannerText', 'acceptAll', 'rejectAll', 'customise', 'save', 'preferencesTitle', 'preferencesText', 'policyLink', 'close', 'alwaysOn']
