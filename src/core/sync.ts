@@ -14,17 +14,21 @@ export interface Sync {
 
 export function createSync(name: string, refresh: () => void): Sync {
   let channel: BroadcastChannel | undefined
-  let stop = new AbortController()
-  let options = { signal: stop.signal }
   try {
     channel = new BroadcastChannel('cookiegate:' + name)
     channel.onmessage = refresh
   } catch {
     // No BroadcastChannel (old browsers, some sandboxed frames): visibilitychange still catches up.
   }
-  addEventListener('pageshow', (event) => event.persisted && refresh(), options)
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && refresh(), options)
-  document.addEventListener('prerenderingchange', refresh, options)
+  let onShow = (event: PageTransitionEvent) => {
+    if (event.persisted) refresh()
+  }
+  let onVisible = () => {
+    if (document.visibilityState === 'visible') refresh()
+  }
+  addEventListener('pageshow', onShow)
+  document.addEventListener('visibilitychange', onVisible)
+  document.addEventListener('prerenderingchange', refresh)
   return {
     notify() {
       try {
@@ -33,7 +37,9 @@ export function createSync(name: string, refresh: () => void): Sync {
     },
     destroy() {
       channel?.close()
-      stop.abort()
+      removeEventListener('pageshow', onShow)
+      document.removeEventListener('visibilitychange', onVisible)
+      document.removeEventListener('prerenderingchange', refresh)
     }
   }
 }
