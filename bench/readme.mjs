@@ -44,7 +44,7 @@ const ROWS = {
   '`cookiegate.js`': () => one('cookiegate.js'),
   '`cookiegate-ui-<version>.js`': () => one(`cookiegate-ui-${VERSION}.js`),
   '`cookiegate-preferences-<version>.js`': () => one(`cookiegate-preferences-${VERSION}.js`),
-  '`i18n/<code>-<hash>.js`': () => list('i18n', /\.js$/).map((file) => [file]),
+  '`i18n/<code>-<version>.js`': () => list('i18n', /\.js$/).map((file) => [file]),
   '`cookiegate-posthog-<version>.js`': () => one(`cookiegate-posthog-${VERSION}.js`),
   '`cookiegate-clarity-<version>.js`, `-meta-pixel-`, `-microsoft-uet-` (+ their shared `cookiegate-vendor-<hash>.js`)': () =>
     Object.assign(
@@ -52,7 +52,8 @@ const ROWS = {
       { each: true }
     ),
   '`cookiegate-embeds-<version>.js`': () => one(`cookiegate-embeds-${VERSION}.js`),
-  '`cookiegate-receipts-<version>.js`': () => one(`cookiegate-receipts-${VERSION}.js`)
+  '`cookiegate-receipts-<version>.js`': () => one(`cookiegate-receipts-${VERSION}.js`),
+  '`cookiegate-messages-<version>.js`': () => one(`cookiegate-messages-${VERSION}.js`)
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
