@@ -100,6 +100,9 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     sweep($consent.get())
   }
   let sync = createSync(config.cookie.name, refresh)
+  // Start-up clean-up, before the gate below runs the first allowed tag: no tag may find what a
+  // refused category left behind.
+  if (!prerendering()) sweep($consent.get())
 
   let gate = createGate(
     allowed,
@@ -128,8 +131,6 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     // reloaded page runs none of them).
     if (config.reloadOnWithdraw) for (let name of activated) if (isOn(prev!, name) && !isOn(state, name)) return location.reload()
   })
-
-  if (!prerendering()) sweep($consent.get())
 
   let unlinks = listenForSettingsLinks(() => instance.open())
   let unmount: (() => void) | undefined

@@ -229,6 +229,28 @@ describe('withdrawal', () => {
     expect(document.cookie).not.toContain('_ga=')
   })
 
+  test('deletes the leftovers of a refused category before an allowed tag runs', () => {
+    let config: Config = { categories: { essential: { required: true }, analytics: {}, marketing: { cookies: ['_fbp'], storage: ['fb_*'] } } }
+    let now = new Date().toISOString()
+    createChoiceStore(resolveConfig(config)).write({
+      decided: true,
+      categories: { essential: true, analytics: true, marketing: false },
+      services: {},
+      revision: 0,
+      id: randomId(),
+      given: now,
+      updated: now,
+      method: 'custom'
+    })
+    document.cookie = '_fbp=old; path=/'
+    localStorage.setItem('fb_id', 'old')
+    document.body.innerHTML =
+      '<script type="text/plain" data-category="analytics">window.sawLeftover = document.cookie.indexOf("_fbp=") >= 0 || window.localStorage.getItem("fb_id") !== null</script>'
+    create(config)
+    expect((window as { sawLeftover?: boolean }).sawLeftover).toBe(false)
+    delete (window as { sawLeftover?: boolean }).sawLeftover
+  })
+
   test('keeps the cookies of an allowed category', () => {
     storeChoice(true)
     document.cookie = '_ga=mine; path=/'
