@@ -14,9 +14,18 @@ export interface Sync {
 
 export function createSync(name: string, refresh: () => void): Sync {
   let channel: BroadcastChannel | undefined
+  // A write to document.cookie reaches the browser's cookie store asynchronously, and the other
+  // tab's message can arrive first: read again a moment later (a read that finds no change changes
+  // nothing). A choice made here meanwhile cancels it, so a late read cannot undo that choice.
+  let later: ReturnType<typeof setTimeout> | undefined
+  let cancel = () => clearTimeout(later)
   try {
     channel = new BroadcastChannel('cookiegate:' + name)
-    channel.onmessage = refresh
+    channel.onmessage = () => {
+      cancel()
+      refresh()
+      later = setTimeout(refresh, 250)
+    }
   } catch {
     // No BroadcastChannel (old browsers, some sandboxed frames): visibilitychange still catches up.
   }
@@ -31,11 +40,13 @@ export function createSync(name: string, refresh: () => void): Sync {
   document.addEventListener('prerenderingchange', refresh)
   return {
     notify() {
+      cancel()
       try {
         channel?.postMessage(1)
       } catch {}
     },
     destroy() {
+      cancel()
       channel?.close()
       removeEventListener('pageshow', onShow)
       document.removeEventListener('visibilitychange', onVisible)

@@ -198,6 +198,27 @@ describe('scenario matrix (Chromium)', () => {
     await assertNothingThrown(a)
   })
 
+  test('9b. a choice whose cookie reaches the store after the other tab heard of it is still taken up', async () => {
+    // document.cookie writes reach Chromium's cookie store asynchronously, and the channel's
+    // message can arrive first: here every write of the choice lands 150 ms late.
+    let LATE = `(() => {
+      let cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')
+      Object.defineProperty(Document.prototype, 'cookie', {
+        configurable: true,
+        get() { return cookie.get.call(this) },
+        set(value) { String(value).startsWith('cookiegate=') ? setTimeout(() => cookie.set.call(this, value), 150) : cookie.set.call(this, value) }
+      })
+    })()`
+    let a = await h.page(html(gatedScript() + FOOTER), { init: TRAP + ';' + LATE })
+    let b = await a.context.newPage()
+    await b.goto(a.url)
+    await banner(b).waitFor({ state: 'visible' })
+    await banner(a.page).getByRole('button', { name: 'Accept all' }).click()
+    await b.waitForFunction(() => (window as any).Cookiegate.allowed('analytics'), undefined, { timeout: 5000 })
+    await banner(b).waitFor({ state: 'detached', timeout: 5000 })
+    await assertNothingThrown(a)
+  })
+
   test('10. a page restored from the back/forward cache re-reads a choice withdrawn meanwhile', async () => {
     let shows = `addEventListener('pageshow', (e) => ((window[Symbol.for('shows')] ||= []).push(e.persisted)))`
     // no-store would keep the page out of the back/forward cache.

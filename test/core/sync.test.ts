@@ -22,6 +22,24 @@ describe('createSync', () => {
     await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1))
   })
 
+  test('re-reads once more a moment later: the cookie the other tab wrote may not be stored yet', async () => {
+    let refresh = vi.fn()
+    create(refresh)
+    create(() => {}).notify()
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1))
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(2), { timeout: 1000 })
+  })
+
+  test('a choice made here meanwhile cancels that later re-read', async () => {
+    let refresh = vi.fn()
+    let here = create(refresh)
+    create(() => {}).notify()
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1))
+    here.notify()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(refresh).toHaveBeenCalledTimes(1)
+  })
+
   test('does not hear tabs that use another cookie', async () => {
     let refresh = vi.fn()
     let control = vi.fn()
