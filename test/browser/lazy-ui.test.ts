@@ -116,7 +116,8 @@ describe('lazy UI (Chromium)', () => {
     let p = await h.page(html(FOOTER), { setup: (page) => page.route(partUrl('preferences'), (route) => route.abort()) })
     let region = p.page.getByRole('region', { name: 'Cookies on this site' })
     await region.getByRole('button', { name: 'Customise' }).click()
-    await waitFor(() => p.consoleErrors, (errors) => errors.length > 0)
+    // Chromium's own "Failed to load resource" line may come first: wait for ours.
+    await waitFor(() => p.consoleErrors, (errors) => errors.some((e) => /could not load the preferences/.test(e)))
     expect(p.consoleErrors.join('\n')).toMatch(/could not load the preferences/)
     expect(await p.page.getByRole('dialog').count()).toBe(0)
     expect(await p.page.evaluate(() => (window as any).Cookiegate.view.get())).toBe('banner')
