@@ -16,17 +16,18 @@ const stored = () => {
   let raw = document.cookie.split('; ').find((c) => c.startsWith('cookiegate='))
   return raw ? JSON.parse(decodeURIComponent(raw.slice('cookiegate='.length))) : undefined
 }
-const storeChoice = (analytics: boolean, config?: Config) => {
+/** A stored choice of `analytics`; `others` are further categories, which make it a custom choice. */
+const storeChoice = (analytics: boolean, config?: Config, others: Record<string, boolean> = {}) => {
   let now = new Date().toISOString()
   createChoiceStore(resolveConfig(config)).write({
     decided: true,
-    categories: { essential: true, analytics },
+    categories: { essential: true, analytics, ...others },
     services: {},
     revision: 0,
     id: randomId(),
     given: now,
     updated: now,
-    method: analytics ? 'accept-all' : 'reject-all'
+    method: Object.keys(others).length ? 'custom' : analytics ? 'accept-all' : 'reject-all'
   })
 }
 const setGpc = (value: boolean | undefined) =>
@@ -231,17 +232,7 @@ describe('withdrawal', () => {
 
   test('deletes the leftovers of a refused category before an allowed tag runs', () => {
     let config: Config = { categories: { essential: { required: true }, analytics: {}, marketing: { cookies: ['_fbp'], storage: ['fb_*'] } } }
-    let now = new Date().toISOString()
-    createChoiceStore(resolveConfig(config)).write({
-      decided: true,
-      categories: { essential: true, analytics: true, marketing: false },
-      services: {},
-      revision: 0,
-      id: randomId(),
-      given: now,
-      updated: now,
-      method: 'custom'
-    })
+    storeChoice(true, config, { marketing: false })
     document.cookie = '_fbp=old; path=/'
     localStorage.setItem('fb_id', 'old')
     document.body.innerHTML =
