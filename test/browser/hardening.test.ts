@@ -122,6 +122,23 @@ describe('scenario matrix (Chromium)', () => {
     await assertNothingThrown(p)
   })
 
+  test('5b. an allowed tag never sees what a refused category left behind', async () => {
+    let config = '{ "categories": { "essential": { "required": true }, "analytics": {}, "marketing": { "cookies": ["_fbp"] } } }'
+    let seen = `<script type="text/plain" data-category="analytics">window.__sawLeftover = document.cookie.includes('_fbp=')</script>`
+    let p = await h.page(html(seen + FOOTER, { head: configElement(config) }), {
+      init: TRAP,
+      setup: (page: Page) =>
+        page.context().addCookies([
+          choiceCookie(h, choice(true, { categories: { essential: true, analytics: true, marketing: false }, method: 'custom' })),
+          { name: '_fbp', value: 'old', domain: '.shop.test', path: '/' }
+        ])
+    })
+    await p.page.waitForFunction(() => (window as any).__sawLeftover !== undefined)
+    expect(await flag(p.page, '__sawLeftover')).toBe(false)
+    expect((await p.context.cookies()).map((c) => c.name)).not.toContain('_fbp')
+    await assertNothingThrown(p)
+  })
+
   test('6. an expired choice asks again and runs nothing', async () => {
     let p = await h.page(html(gatedScript() + FOOTER), {
       init: TRAP,
