@@ -1,7 +1,8 @@
 /**
  * Activates gated markup once its category is allowed:
  * `<script type="text/plain" data-category>` (or `data-service`) runs as a real script, at most once, in document
- * order, and an external one has loaded or failed before the next one starts;
+ * order: external ones are fetched side by side and run in turn, and an inline one waits until every
+ * external one before it has loaded or failed;
  * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`.
  */
 export interface Gate {
@@ -38,13 +39,16 @@ export function createGate(
   // Elements already handled, gated originals and the scripts that replaced them alike.
   let seen = new WeakSet<Element>()
   let queue: HTMLScriptElement[] = []
-  let waiting = false
+  // External scripts inserted that have not loaded or failed yet.
+  let pending = 0
   let stopped = false
   let started = false
 
   let pump = () => {
     let original: HTMLScriptElement | undefined
-    while (!waiting && !stopped && (original = queue.shift())) {
+    // An inline script runs as it is inserted, so it waits for the external ones before it.
+    while (!stopped && (original = queue[0]) && !(pending && !original.src)) {
+      queue.shift()
       // An SPA may remove a gated tag before its turn comes: then it never runs.
       if (!original.isConnected) continue
       let script = document.createElement('script')
@@ -58,11 +62,15 @@ export function createGate(
       script.text = original.text
       seen.add(script)
       if (script.src) {
-        waiting = true
-        // Dynamic scripts are async by default; running them one after another keeps document order.
+        pending++
+        // Dynamic scripts are async by default. Without `async` they are fetched at once, side by
+        // side, and run in the order inserted (HTML's "in order as soon as possible"): a second
+        // tag does not wait a whole round trip for the first, as a one-by-one chain would. A tag
+        // written with `async` asked not to keep its place.
+        if (!original.hasAttribute('async')) script.async = false
         script.onload = script.onerror = () => {
           script.onload = script.onerror = null
-          waiting = false
+          pending--
           pump()
         }
       }

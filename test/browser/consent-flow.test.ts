@@ -55,6 +55,27 @@ describe('consent flow (script tag, Chromium)', () => {
     p.assertClean()
   })
 
+  test('Accept all fetches consecutive gated external scripts side by side and still runs them in document order', async () => {
+    // Each answers with a line that records its name; the first answers 1.5 s late.
+    h.route('/tag.js', (req, res) => {
+      let name = new URL(req.url || '/', 'http://x').searchParams.get('n')
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' })
+      res.end(`(window.__order = window.__order || []).push(${JSON.stringify(name)})`)
+    })
+    let tag = (query: string) => `<script type="text/plain" data-category="analytics" src="${h.analytics}/tag.js?${query}"></script>`
+    let p = await h.page(
+      html(tag('n=first&delay=1500') + tag('n=second') + `<script type="text/plain" data-category="analytics">window.__order.push('inline')</script>` + FOOTER)
+    )
+    await banner(p).getByRole('button', { name: 'Accept all' }).click()
+    await p.page.waitForFunction(() => (window as any).__order?.length === 3, undefined, { timeout: 10000 })
+    expect(await p.page.evaluate(() => (window as any).__order)).toEqual(['first', 'second', 'inline'])
+    let [first, second] = p.requests('/tag.js')
+    expect(first!.url).toContain('n=first')
+    // One after the other, the second would be asked for only once the first had answered (1.5 s).
+    expect(second!.time - first!.time).toBeLessThan(1000)
+    p.assertClean()
+  })
+
   test('Accept all stores the choice in a SameSite=Lax cookie for about 182 days', async () => {
     let p = await h.page(html(FOOTER))
     let before = Date.now()
