@@ -60,6 +60,11 @@
  *   which some code ran. "Executed code only": the characters inside blocks that ran at least once
  *   (innermost range wins), joined and gzipped at the server's level: a lower bound, as the whole
  *   file is still downloaded, parsed and (with the compile hint) compiled.
+ * - three gated tags: a returning visitor (accepted all on the bench page) opens the same page with
+ *   the library's gated tag three times over (`/tag.js?n=1..3` on the analytics origin, each answering
+ *   TAG_MS late, as a far third-party host would); measured: when the third tag's first line ran, and
+ *   the order the tags ran in (out of order fails the run for Cookiegate; a competitor's is noted).
+ *   Not for the server-rendered pages, whose server writes the allowed tags as plain ones.
  * - preferences: on that returning view, the footer link is scrolled into view, then clicked with a
  *   plain mouse click at its centre (pointer moves there, presses, releases; no hover time, so any
  *   hover-preloading a library does starts with the click). Time = from the click event's
@@ -198,9 +203,18 @@ document.cookie = '_bench_analytics=' + Math.random().toString(36).slice(2) + ';
 (window.dataLayer = window.dataLayer || []).push({ event: 'page_view', page: location.pathname, t: Date.now() });
 `
 
+// The three-tag page's tags (`/tag.js?n=1..3`): each answers TAG_MS late, as a third-party host
+// across the internet would, and records its place; the third one's first line counts as the
+// analytics start, so the returning view waits for it as for the single tag.
+const TAG_MS = 100
+const tagJs = (n) => `(window.__tagOrder = window.__tagOrder || []).push(${n});${n === 3 ? '\nwindow.__analyticsStart = performance.now();' : ''}\n`
+
 const analyticsServer = createServer((req, res) => {
-  let path = new URL(req.url, 'http://x').pathname
+  let url = new URL(req.url, 'http://x')
+  let path = url.pathname
   if (path === '/analytics.js') return send(req, res, 'analytics', 200, TYPES['.js'], Buffer.from(ANALYTICS_JS), path)
+  let n = Number(url.searchParams.get('n'))
+  if (path === '/tag.js' && [1, 2, 3].includes(n)) return void setTimeout(() => send(req, res, 'analytics', 200, TYPES['.js'], Buffer.from(tagJs(n)), path), TAG_MS)
   send(req, res, 'analytics', 404, 'text/plain', Buffer.from('not found'), path)
 })
 const ANALYTICS_PORT = await listen(analyticsServer)
@@ -389,9 +403,15 @@ const FEATURES = [
   ['Fair pricing', 'Pay for the events you keep, not for seats. Delete old data whenever you like and pay less.', 'M6 3h12v18H6zM9 8h6M9 12h6']
 ]
 
-function pageHtml(id, cookieHeader) {
+/**
+ * The library's bench page; `tags`: its gated analytics tag three times over, pointing at
+ * `/tag.js?n=1..3` (the library's own gating markup, so each library runs them its own way).
+ */
+function pageHtml(id, cookieHeader, tags = false) {
   let lib = LIBS[id]
   let state = SERVER_RENDERED(id) ? readConsent(cookieHeader, SERVER_CONFIG) : null
+  let gated = typeof lib.gated === 'function' ? lib.gated(state) : lib.gated
+  if (tags) gated = [1, 2, 3].map((n) => gated.replace(ANALYTICS_URL, ANALYTICS_URL.replace('/analytics.js', `/tag.js?n=${n}`))).join('\n    ')
   let cards = FEATURES.map(
     ([title, text, d]) => `<article class="card"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="${d}"/></svg><h3>${title}</h3><p>${text}</p></article>`
   ).join('\n          ')
@@ -405,7 +425,7 @@ function pageHtml(id, cookieHeader) {
     <link rel="icon" href="data:,">
     <style>${SITE_CSS}</style>
     ${typeof lib.head === 'function' ? lib.head(state) : lib.head}
-    ${typeof lib.gated === 'function' ? lib.gated(state) : lib.gated}
+    ${gated}
   </head>
   <body>
     <header class="site-header">
@@ -458,7 +478,14 @@ function pageHtml(id, cookieHeader) {
 `
 }
 
-const PAGES = Object.fromEntries(Object.keys(LIBS).filter((id) => !SERVER_RENDERED(id)).map((id) => [`/${id}.html`, Buffer.from(pageHtml(id))]))
+const PAGES = Object.fromEntries(
+  Object.keys(LIBS)
+    .filter((id) => !SERVER_RENDERED(id))
+    .flatMap((id) => [
+      [`/${id}.html`, Buffer.from(pageHtml(id))],
+      [`/${id}-tags.html`, Buffer.from(pageHtml(id, undefined, true))]
+    ])
+)
 // `--page ID`: print that library's bench page and exit (bench/profile.mjs serves it by itself).
 if (flag('--page')) {
   process.stdout.write(PAGES[`/${flag('--page')}.html`] ?? '')
@@ -773,6 +800,28 @@ async function returningVisit(id, rate) {
   }
 }
 
+/**
+ * Returning visitor on the three-tag page (not the server-rendered variants: their server writes
+ * the allowed tags as plain ones): accept all in a first view of the bench page, then measure a
+ * view of the three-tag page until the third tag's first line ran, and the order the tags ran in.
+ */
+async function tagsVisit(id, rate) {
+  let context = await newContext()
+  try {
+    await acceptAll(context, id)
+    let { page, next } = await openPage(context, id, rate, 'analytics')
+    await sleep(QUIET)
+    await timeout(page.goto(`${BASE}/${id}-tags.html`, { waitUntil: 'commit' }), T.nav, 'navigation')
+    let lastTagStart = (await next('analytics', T.nav + T.analytics)).t
+    // Any tag still to come would run within a round trip or two.
+    await sleep(3 * TAG_MS)
+    let order = await page.evaluate(() => window.__tagOrder ?? [])
+    return { lastTagStart, order }
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
 /** The characters of `source` inside blocks that ran, joined: V8 block ranges nest, so the innermost one decides. */
 function executedCode(source, functions) {
   let ranges = functions.flatMap((f) => f.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset)
@@ -854,10 +903,11 @@ log.length = 0
 for (let rate of LIGHTHOUSE_ONLY ? [] : THROTTLES) {
   for (let run = 0; run < RUNS; run++) {
     for (let id of LIB_IDS) {
-      let slot = ((raw[id] ??= {})[rate] ??= { first: [], returning: [] })
+      let slot = ((raw[id] ??= {})[rate] ??= { first: [], returning: [], tags: [] })
       for (let [kind, fn] of [
         ['first', firstVisit],
-        ['returning', returningVisit]
+        ['returning', returningVisit],
+        ...(SERVER_RENDERED(id) ? [] : [['tags', tagsVisit]])
       ]) {
         loads.push(os.loadavg()[0])
         let result = await measure(id, rate, run, kind, fn)
@@ -922,6 +972,7 @@ for (let id of LIB_IDS) {
         prefsOpen: m('returning', (r) => r.prefsOpen),
         prefsBytes: m('returning', (r) => r.prefsBytes?.total)
       },
+      tags: { lastTagStart: m('tags', (r) => r.lastTagStart) },
       ok: { first: raw[id]?.[rate]?.first.length ?? 0, returning: raw[id]?.[rate]?.returning.length ?? 0 }
     }
   }
@@ -935,7 +986,10 @@ for (let id of LIB_IDS) {
   let all = THROTTLES.flatMap((rate) => [...(raw[id]?.[rate]?.first ?? []), ...(raw[id]?.[rate]?.returning ?? [])])
   let firsts = THROTTLES.flatMap((rate) => raw[id]?.[rate]?.first ?? [])
   let rets = THROTTLES.flatMap((rate) => raw[id]?.[rate]?.returning ?? [])
+  let tagRuns = THROTTLES.flatMap((rate) => raw[id]?.[rate]?.tags ?? [])
   checks[id] = {
+    // The three-tag page: every run ran each tag once, in document order (n/a: server-rendered).
+    tagsInOrder: SERVER_RENDERED(id) ? 'n/a' : tagRuns.length > 0 && tagRuns.every((r) => r.order.join() === '1,2,3'),
     gatedBeforeConsent: id === 'none' ? 'n/a' : firsts.length > 0 && firsts.every((r) => r.gated),
     ranAfterAccept: rets.length > 0 && rets.every((r) => r.ranAfterAccept),
     ranOnceOnReturn: rets.length > 0 && rets.every((r) => r.analyticsRuns === 1),
@@ -991,6 +1045,7 @@ row('Returning: JS executed, code that ran only (gzip; V8 block coverage)', (s, 
 row('Returning: script time', (s) => s.returning.script, ms)
 row('Returning: analytics started', (s) => s.returning.analyticsStart, ms)
 row('Returning: analytics later than none by', (s, rate) => (s.returning.analyticsStart == null || noneStart(rate) == null ? null : s.returning.analyticsStart - noneStart(rate)), delay, { noNone: true })
+row(`Returning, three gated tags (each answers in ${TAG_MS} ms): third tag started`, (s) => s.tags.lastTagStart, ms)
 row('Preferences: click → dialog visible', (s) => s.returning.prefsOpen, ms, { noNone: true })
 row('Preferences: bytes fetched to open', (s) => s.returning.prefsBytes, kB, { once: true, noNone: true })
 
@@ -1039,7 +1094,11 @@ let checkLines = LIB_IDS.map((id) => {
   if (!c.noBannerOnReturn) bad.push('banner shown to a returning visitor')
   if (c.missingFiles.length) bad.push(`missing files: ${c.missingFiles.join(', ')}`)
   if (c.pageErrors.length) bad.push(`page errors: ${c.pageErrors.join(' | ')}`)
+  // Out of document order is Cookiegate's failure (README "Gated tags"); a competitor's is reported only.
+  let tags = c.tagsInOrder === false ? 'the three gated tags did not all run once, in document order' : null
+  if (tags && id === 'cookiegate') bad.push(tags)
   if (bad.length) checksFailed = true
+  if (tags && id !== 'cookiegate') bad.push(`note: ${tags}`)
   return `- ${LIBS[id].label}: ${bad.length ? bad.join('; ') : 'ok'} (first visit loads ${c.filesFirstVisit.map((f) => f.split(' ')[0]).join(', ') || 'nothing'}; returning view loads ${c.filesReturning.map((f) => f.split(' ')[0]).join(', ') || 'nothing'})`
 })
 
@@ -1115,7 +1174,7 @@ ${table}
 ${busy ? `> Note: the machine was busy with other work during this run (median 1-minute load average ${meta.loadAverage.median.toFixed(1)} on ${meta.cores} cores), so the timings are noisy; byte counts are exact.\n\n` : ''}${meta.date.slice(0, 10)}, Chromium ${meta.chromium} (headless, playwright-core ${meta.playwrightCore}), Node ${meta.node}, ${meta.cpu} (${meta.cores} cores); median of ${RUNS} runs per library and CPU rate, a fresh browser context each run.
 Versions: Cookiegate ${meta.versions.cookiegate}, vanilla-cookieconsent ${meta.versions['vanilla-cookieconsent']}, Orejime ${meta.versions.orejime}. Ratios below 1× mean Cookiegate is smaller or faster.
 
-How: the same marketing page per library (two categories, the same gated analytics script from a second origin, the same footer link), served from loopback with gzip and no caching. Bytes are the gzip bodies of the JS and CSS the page loaded from its own origin. "Banner visible" is the first animation frame, counted from navigation start, in which the banner is rendered (in the viewport, not hidden, not fully transparent). Script time is Chromium's ScriptDuration once the page is idle. A returning visitor accepted all in an earlier page view; "analytics started" is when the gated script's first line ran. "Click → dialog visible" opens each library's own preferences from the footer link. Method in detail: \`bench/run.mjs\`.${lighthouse ? `\nLighthouse rows: Lighthouse ${lighthouse.version} CLI with the same Chromium and flags, mobile form factor, simulated throttling, performance category, median of ${lighthouse.runs} runs per page (pages interleaved), \`bench/lighthouse.mjs\`.` : ''}
+How: the same marketing page per library (two categories, the same gated analytics script from a second origin, the same footer link), served from loopback with gzip and no caching. Bytes are the gzip bodies of the JS and CSS the page loaded from its own origin. "Banner visible" is the first animation frame, counted from navigation start, in which the banner is rendered (in the viewport, not hidden, not fully transparent). Script time is Chromium's ScriptDuration once the page is idle. A returning visitor accepted all in an earlier page view; "analytics started" is when the gated script's first line ran. "Three gated tags": the same page with the library's gated tag three times over, each from the second origin answering ${TAG_MS} ms late; the time is when the third one's first line ran (each library ran them in document order unless a check below says otherwise). "Click → dialog visible" opens each library's own preferences from the footer link. Method in detail: \`bench/run.mjs\`.${lighthouse ? `\nLighthouse rows: Lighthouse ${lighthouse.version} CLI with the same Chromium and flags, mobile form factor, simulated throttling, performance category, median of ${lighthouse.runs} runs per page (pages interleaved), \`bench/lighthouse.mjs\`.` : ''}
 
 Checks:
 ${checkLines.join('\n')}
