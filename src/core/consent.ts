@@ -108,7 +108,9 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     allowed,
     (name) => activated.add(name),
     // A microtask later: the first scan runs before `instance` exists.
-    parts.placeholder && ((embed) => queueMicrotask(() => destroyed || parts.placeholder!(instance, embed)))
+    parts.placeholder && ((embed) => queueMicrotask(() => destroyed || parts.placeholder!(instance, embed))),
+    // A tag already on its way when its category was withdrawn has run since: delete again.
+    () => destroyed || sweep($consent.get())
   )
 
   // Everything that follows from a change, in this order: the cookie is written before anything

@@ -13,6 +13,9 @@ export interface Gate {
 
 const SELECTOR = '[data-category],[data-service]'
 
+/** What an element needs allowed: its category and, with `data-service`, that service too. */
+const needsOf = (el: Element) => [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
+
 /** Gives gated media its `src`/`srcset` (and `<source>` children theirs); false when it has none. */
 export function activateMedia(el: Element): boolean {
   let src = el.getAttribute('data-src')
@@ -29,12 +32,15 @@ export function activateMedia(el: Element): boolean {
 
 /**
  * `onBlocked` hears of every gated `iframe`/`video` that may not load yet (on each scan), so a
- * placeholder can stand in for it.
+ * placeholder can stand in for it. `onLate` hears of an external script that was already on its
+ * way when its category was withdrawn, and has run since (nothing can stop a script once
+ * inserted), so what it set can be deleted again.
  */
 export function createGate(
   allowed: (name: string) => boolean,
   onActivate: (name: string) => void,
-  onBlocked?: (el: HTMLElement) => void
+  onBlocked?: (el: HTMLElement) => void,
+  onLate?: () => void
 ): Gate {
   // Elements already handled, gated originals and the scripts that replaced them alike.
   let seen = new WeakSet<Element>()
@@ -51,6 +57,13 @@ export function createGate(
       queue.shift()
       // An SPA may remove a gated tag before its turn comes: then it never runs.
       if (!original.isConnected) continue
+      // Withdrawn while it waited for an earlier tag: it does not run, until allowed again.
+      let needs = needsOf(original)
+      if (!needs.every(allowed)) {
+        seen.delete(original)
+        continue
+      }
+      needs.forEach(onActivate)
       let script = document.createElement('script')
       for (let { name, value } of original.attributes) {
         if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value)
@@ -71,6 +84,7 @@ export function createGate(
         script.onload = script.onerror = () => {
           script.onload = script.onerror = null
           pending--
+          if (!needs.every(allowed)) onLate?.()
           pump()
         }
       }
@@ -80,7 +94,7 @@ export function createGate(
 
   let consider = (el: Element) => {
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
-    let needs = [el.getAttribute('data-category'), el.getAttribute('data-service')].filter((n): n is string => !!n)
+    let needs = needsOf(el)
     if (seen.has(el) || !needs.length) return
     let script = el instanceof HTMLScriptElement
     // Only `text/plain` scripts are gated. Any other one with the attribute was rendered by a
@@ -92,8 +106,9 @@ export function createGate(
         if (onBlocked && /^(IFRAME|VIDEO)$/.test(el.tagName)) onBlocked(el as HTMLElement)
         return
       }
-      if (script) queue.push(el as HTMLScriptElement)
-      else if (!activateMedia(el)) return
+      // A script is noted as activated when its turn comes (pump).
+      if (script) return void (seen.add(el), queue.push(el as HTMLScriptElement))
+      if (!activateMedia(el)) return
     }
     seen.add(el)
     needs.forEach(onActivate)

@@ -224,6 +224,24 @@ describe('consent flow (script tag, Chromium)', () => {
     p.assertClean()
   })
 
+  test('withdrawn while a gated tag downloads: the inline tag after it never runs, and what the late tag set is deleted', async () => {
+    let p = await h.page(
+      html(gatedScript('?delay=1500') + `<script type="text/plain" data-category="analytics">window.__inlineRuns = (window.__inlineRuns || 0) + 1</script>` + FOOTER)
+    )
+    await banner(p).getByRole('button', { name: 'Accept all' }).click()
+    // The visitor refuses before the analytics host has answered.
+    await p.page.evaluate(() => (window as any).Cookiegate.rejectAll())
+    // Its request was made while allowed, and an inserted script cannot be recalled: it runs when it arrives.
+    await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1, undefined, { timeout: 10000 })
+    await settled(p)
+    expect(await p.page.evaluate(() => (window as any).__inlineRuns ?? 0)).toBe(0)
+    let names = (await p.context.cookies()).map((c) => c.name)
+    expect(names.filter((n) => n === '_ga' || n.startsWith('ph_'))).toEqual([])
+    expect(await p.page.evaluate(() => localStorage.getItem('ph_test_key'))).toBeNull()
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.allowed('analytics'))).toBe(false)
+    p.assertClean()
+  })
+
   test('withdrawing analytics deletes its parent-domain cookies and storage and stores method "custom"', async () => {
     let p = await h.page(html(gatedScript() + FOOTER))
     await banner(p).getByRole('button', { name: 'Accept all' }).click()
