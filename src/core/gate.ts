@@ -3,7 +3,8 @@
  * `<script type="text/plain" data-category>` (or `data-service`) runs as a real script, at most once, in document
  * order: external ones are fetched side by side and run in turn, and an inline one waits until every
  * external one before it has loaded or failed;
- * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`.
+ * `iframe`/`img`/`video`/`audio` with `data-src` get their `src`, and a frame, video or audio
+ * whose category is withdrawn loses it again.
  */
 export interface Gate {
   /** Looks at the whole document again, e.g. after consent changed. */
@@ -44,6 +45,8 @@ export function createGate(
 ): Gate {
   // Elements already handled, gated originals and the scripts that replaced them alike.
   let seen = new WeakSet<Element>()
+  // Frames and media this gate gave a source.
+  let loaded = new WeakSet<Element>()
   let queue: HTMLScriptElement[] = []
   // External scripts inserted that have not loaded or failed yet.
   let pending = 0
@@ -92,9 +95,20 @@ export function createGate(
     }
   }
 
-  let consider = (el: Element) => {
+  let consider = (el: Element): void => {
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = needsOf(el)
+    // Withdrawn: a frame's page (a player, a map) would go on running and a video on streaming, so
+    // the element gives way to a copy without a source, which is then blocked like any other.
+    if (loaded.has(el) && !needs.every(allowed) && /^(IFRAME|VIDEO|AUDIO)$/.test(el.tagName)) {
+      let copy = el.cloneNode(true) as Element
+      for (let node of [copy, ...copy.querySelectorAll('source')]) {
+        node.removeAttribute('src')
+        node.removeAttribute('srcset')
+      }
+      el.replaceWith(copy)
+      return consider(copy)
+    }
     if (seen.has(el) || !needs.length) return
     let script = el instanceof HTMLScriptElement
     // Only `text/plain` scripts are gated. Any other one with the attribute was rendered by a
@@ -109,6 +123,7 @@ export function createGate(
       // A script is noted as activated when its turn comes (pump).
       if (script) return void (seen.add(el), queue.push(el as HTMLScriptElement))
       if (!activateMedia(el)) return
+      loaded.add(el)
     }
     seen.add(el)
     needs.forEach(onActivate)

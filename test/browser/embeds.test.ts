@@ -88,6 +88,30 @@ describe('embed placeholders (Chromium)', () => {
     p.assertClean()
   })
 
+  test('withdrawing the category unloads a playing embed and puts its placeholder back; allowing it again reloads it', async () => {
+    let p = await page(video(1, 'data-title="Tour" allow="autoplay"'))
+    await p.page.getByRole('button', { name: 'Accept all' }).click()
+    await p.page.frameLocator('iframe[src$="video=1"]').getByText('embedded').waitFor()
+    let embedded = () => p.page.frames().filter((f) => f.url().includes('/frame.html')).length
+    expect(embedded()).toBe(1)
+
+    await p.page.evaluate(() => (window as any).Cookiegate.save({ analytics: true, marketing: false }))
+    let tour = p.page.getByRole('group', { name: 'Tour' })
+    await tour.waitFor({ state: 'visible' })
+    // The embedded page is gone, not merely hidden; the element keeps what the site wrote on it.
+    expect(await waitFor(async () => embedded(), (n) => n === 0)).toBe(0)
+    expect(await p.page.locator('iframe').evaluateAll((els) => els.map((el) => [el.getAttribute('src'), el.getAttribute('allow'), (el as HTMLElement).hidden]))).toEqual([
+      [null, 'autoplay', true]
+    ])
+    expect(frames(p)).toBe(1)
+
+    await tour.getByRole('button', { name: 'Always allow Marketing' }).click()
+    await p.page.frameLocator('iframe[src$="video=1"]').getByText('embedded').waitFor()
+    expect(frames(p)).toBe(2)
+    expect(await placeholders(p).count()).toBe(0)
+    p.assertClean()
+  })
+
   test('embeds added after start-up get a placeholder too, and work from the keyboard', async () => {
     let p = await page('<div id="route"></div>')
     await p.page.getByRole('button', { name: 'Reject all' }).click()

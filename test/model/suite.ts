@@ -176,14 +176,17 @@ function differences(world: M.World, before: Record<string, boolean>, refused: S
   // The UI shows what the model says.
   same('banner shown', !!bannerEl(), page.view === 'banner' || (page.view === 'preferences' && !page.decided))
   same('preferences shown', !!dialogEl(), page.view === 'preferences')
-  // Embeds: loaded once allowed or loaded once; a placeholder while blocked.
+  // Embeds: loaded while allowed or once loaded once; a placeholder while blocked.
   embedsOf(shape).forEach((needs, i) => {
-    let loaded = page.loaded.has(i) || page.ever.has(needs[needs.length - 1]!)
+    let loaded = shown(page, needs, i)
     same(`embed ${i} src`, document.querySelector(`video[title="Video ${i}"]`)!.getAttribute('src'), loaded ? `https://video.test/${i}.mp4` : null)
     same(`embed ${i} placeholder`, !!placeholderOf(i), !loaded)
   })
   return problems
 }
+
+/** An embed plays while what it needs is allowed (a withdrawal unloads it), or for good once "Load this once" was pressed. */
+const shown = (page: M.Page, needs: string[], i: number) => page.loaded.has(i) || !!page.values[needs.at(-1)!]
 
 const placeholderOf = (i: number) => {
   let box = document.querySelector(`video[title="Video ${i}"]`)?.previousElementSibling
@@ -282,7 +285,7 @@ const commands = [
     ([i, always]) =>
       new Step(
         `embed ${i}: ${always ? 'Always allow' : 'Load this once'}`,
-        (w) => i < embedsOf(w.shape).length && !w.page.loaded.has(i) && !w.page.ever.has(embedsOf(w.shape)[i]!.at(-1)!) && !prefsUp(w),
+        (w) => i < embedsOf(w.shape).length && !shown(w.page, embedsOf(w.shape)[i]!, i) && !prefsUp(w),
         (w) => {
           let needs = embedsOf(w.shape)[i]!
           if (!always) return w.page.loaded.add(i), { changed: false, named: none }
