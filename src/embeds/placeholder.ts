@@ -81,12 +81,14 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   actions.append(once, always)
   box.append(heading, text, actions)
 
-  // The placeholder takes the embed's size, as a rule in our stylesheet (no inline style for CSP).
+  // The placeholder takes the embed's size, as a rule in our stylesheet (no inline style for CSP);
+  // never shorter than its texts and buttons (`min-height: auto` with an aspect ratio), which on a
+  // narrow phone need more height than the ratio gives.
   let width = Number(embed.getAttribute('width'))
   let height = Number(embed.getAttribute('height'))
   if (width > 0) {
     try {
-      styles()?.insertRule(`.cg-embed[data-cg-embed="${counter}"]{width:${width}px${height > 0 ? `;aspect-ratio:${width}/${height};min-height:0` : ''}}`)
+      styles()?.insertRule(`.cg-embed[data-cg-embed="${counter}"]{width:${width}px${height > 0 ? `;aspect-ratio:${width}/${height};min-height:auto` : ''}}`)
     } catch {}
   }
   styles()

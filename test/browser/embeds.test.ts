@@ -112,6 +112,39 @@ describe('embed placeholders (Chromium)', () => {
     p.assertClean()
   })
 
+  test('on a 320 px phone the placeholder grows to hold its texts and buttons, and covers nothing after it', async () => {
+    for (let lang of ['de', 'ar']) {
+      let p = await harness().page(
+        html(video(1, 'data-title="Tour"') + '<footer><a href="#" data-cookie-settings>Cookie Settings</a></footer>', {
+          head: `<meta name="viewport" content="width=device-width, initial-scale=1"><script type="application/json" id="cookiegate-config">${JSON.stringify(CONFIG)}</script>`
+        }).replace('<html lang="en">', `<html lang="${lang}">`),
+        { context: { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' } }
+      )
+      await p.page.evaluate(() => (window as any).Cookiegate.rejectAll())
+      await p.page.getByRole('group', { name: 'Tour' }).waitFor({ state: 'visible' })
+      let layout = await p.page.evaluate(() => {
+        let box = document.querySelector('.cg-embed')!
+        let outer = box.getBoundingClientRect()
+        let link = document.querySelector('footer a')!
+        let r = link.getBoundingClientRect()
+        link.scrollIntoView({ block: 'center' })
+        let l = link.getBoundingClientRect()
+        let hit = document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2)
+        return {
+          outside: [...box.querySelectorAll('p, button')]
+            .map((el) => [el.textContent, el.getBoundingClientRect()] as const)
+            .filter(([, c]) => c.top < outer.top - 0.5 || c.bottom > outer.bottom + 0.5 || c.left < outer.left - 0.5 || c.right > outer.right + 0.5)
+            .map(([text]) => text),
+          linkBelow: r.top >= outer.bottom - 0.5,
+          linkHit: hit === link || link.contains(hit),
+          width: Math.round(outer.width)
+        }
+      })
+      expect(layout).toEqual({ outside: [], linkBelow: true, linkHit: true, width: 304 })
+      p.assertClean()
+    }
+  })
+
   test('embeds added after start-up get a placeholder too, and work from the keyboard', async () => {
     let p = await page('<div id="route"></div>')
     await p.page.getByRole('button', { name: 'Reject all' }).click()
