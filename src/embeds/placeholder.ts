@@ -10,7 +10,7 @@ import { activateMedia } from '../core/gate'
 import type { Cookiegate } from '../core/types'
 import { EMBED_TEXTS } from '../i18n/embeds'
 import { base, direction, pickLanguage } from '../i18n/index'
-import { localize } from '../i18n/localize'
+import { localize, nameLabel } from '../i18n/localize'
 
 let sheet: CSSStyleSheet | undefined
 let counter = 0
@@ -55,7 +55,7 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
   let { translations } = cg.config
   let [embedText, loadOnce, alwaysAllow] = EMBED_TEXTS[base(lang)] || EMBED_TEXTS.en!
   let texts = { embedText, loadOnce, alwaysAllow, ...cg.config.texts, ...translations[base(lang)], ...translations[lang] }
-  let label = localize((service || config).label, lang) || name.charAt(0).toUpperCase() + name.slice(1)
+  let label = localize((service || config).label, lang) || nameLabel(name)
   let src = embed.getAttribute('data-src') || embed.querySelector('source[data-src]')?.getAttribute('data-src') || ''
   let host = ''
   try {

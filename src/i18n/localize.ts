@@ -8,3 +8,6 @@ import { base } from './index'
  */
 export const localize = (value: Localized | undefined, lang: string): string | undefined =>
   typeof value === 'object' ? (value[lang] ?? value[base(lang)] ?? value.en ?? Object.values(value)[0]) : value
+
+/** The name of a category or service without a label, as the preferences and the placeholders show it: `marketing` → "Marketing". */
+export const nameLabel = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1)

@@ -2,7 +2,7 @@ import { Component, h } from 'preact'
 import type { Category, Cookiegate, Service } from '../core/types'
 import { Actions } from './actions'
 import { CookieTable } from './cookie-table'
-import { localize } from '../i18n/localize'
+import { localize, nameLabel } from '../i18n/localize'
 import type { Locale } from './locale'
 import { modal } from './modal'
 import { complete } from './preferences-texts'
@@ -45,7 +45,7 @@ export class Preferences extends Component<Props, Record<string, boolean>> {
       <Toggle
         key={item.name}
         id={id}
-        label={text(item, 0) ?? item.name}
+        label={text(item, 0) ?? nameLabel(item.name)}
         description={text(item, 1)}
         checked={required || !!choice[item.name]}
         required={required}

@@ -280,6 +280,13 @@ describe('languages', () => {
     expect(switches.map((s) => [s.checked, s.disabled])).toEqual([[true, true], [false, false], [false, false]])
     expect(description(switches[1]!)).toMatch(/Nur aktiv, wenn Sie sie einschalten/)
   })
+
+  test('a category without a label is named as the embed placeholders name it, with a capital', async () => {
+    let cg = create({ categories: { essential: { required: true }, marketing: {} } })
+    cg.open()
+    let modal = await dialog()
+    expect(within(modal).getByRole('switch', { name: 'Marketing' })).toBeTruthy()
+  })
 })
 
 describe('preferences', () => {
