@@ -120,6 +120,39 @@ describe('choices', () => {
     expect(cg.allowed('analytics')).toBe(false)
   })
 
+  test('save names input that is not { name: boolean } in an error and refuses what it does not allow', () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let cg = create()
+    cg.acceptAll()
+    for (let [input, named] of [
+      ['analytics', 'not string'],
+      [null, 'not null'],
+      [[true], 'not an array'],
+      [{ analytics: 'yes' }, 'not analytics: string'],
+      [{ analytics: 1n, analytic: true }, 'not analytics: bigint, analytic (unknown)']
+    ] as const) {
+      error.mockClear()
+      cg.acceptAll()
+      expect(() => cg.save(input as never)).not.toThrow()
+      expect(error).toHaveBeenCalledTimes(1)
+      expect(error.mock.calls[0]![0]).toContain(named)
+      expect(cg.allowed('analytics')).toBe(false)
+    }
+    error.mockClear()
+    cg.save({ analytics: true })
+    expect(error).not.toHaveBeenCalled()
+  })
+
+  test('onChange names a listener that is not a function, and a later choice still works', () => {
+    let error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    let cg = create()
+    let stop = cg.onChange(null as never)
+    expect(error.mock.calls[0]![0]).toContain('onChange() takes a function, not object')
+    expect(() => cg.acceptAll()).not.toThrow()
+    expect(cg.allowed('analytics')).toBe(true)
+    expect(() => stop()).not.toThrow()
+  })
+
   test('keeps the consent id and first date when the choice changes', async () => {
     let cg = create()
     cg.acceptAll()
