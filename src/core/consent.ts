@@ -147,16 +147,16 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     acceptAll: () => dispatch({ type: 'accept-all' }),
     rejectAll: () => dispatch({ type: 'reject-all' }),
     save(choice) {
-      // Anything but `name: true` refuses that name, so bad input fails closed; it is named, too.
-      let object = !!choice && typeof choice === 'object' && !Array.isArray(choice)
-      let given = object ? Object.entries(choice) : []
-      // Types only: a value of any kind (a BigInt, a cycle, a null prototype) can be named without throwing.
-      let bad = given
-        .filter(([name, on]) => !names.includes(name) || typeof on !== 'boolean')
-        .map(([name, on]) => (names.includes(name) ? `${name}: ${typeof on}` : `${name} (unknown)`))
-      if (!object) bad.push(choice === null ? 'null' : Array.isArray(choice) ? 'an array' : typeof choice)
-      if (bad.length) console.error(`Cookiegate: save() takes { name: true | false } of configured categories and services, not ${bad.join(', ')}; what it does not allow is refused`)
-      dispatch({ type: 'save', choice: Object.fromEntries(given) as Record<string, boolean> })
+      // Anything but `name: true` refuses that name, so bad input fails closed; it is named, by
+      // type only (no value, a BigInt or a cycle, can make the message throw).
+      let object = !!choice && typeof choice == 'object' && !Array.isArray(choice)
+      let bad = object
+        ? Object.entries(choice)
+            .filter(([name, on]) => !names.includes(name) || typeof on != 'boolean')
+            .map(([name, on]) => name + (names.includes(name) ? ': ' + typeof on : ' (unknown)'))
+        : [choice === null ? 'null' : Array.isArray(choice) ? 'an array' : typeof choice]
+      if (bad.length) console.error(`Cookiegate: save() takes { name: true | false }, not ${bad.join(', ')}`)
+      dispatch({ type: 'save', choice: (object ? { ...choice } : {}) as Record<string, boolean> })
     },
     allow(name) {
       unknown('allow', name)
@@ -166,7 +166,7 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     close: () => destroyed || $view.set(ask()),
     // Not a function: named now, rather than a TypeError on the visitor's next click.
     onChange: (listener) =>
-      typeof listener === 'function' ? $consent.listen((state) => listener(state)) : (console.error(`Cookiegate: onChange() takes a function, not ${typeof listener}`), () => {}),
+      typeof listener == 'function' ? $consent.listen((state) => listener(state)) : (console.error('Cookiegate: onChange() takes a function'), () => {}),
     whenAllowed(name) {
       unknown('whenAllowed', name)
       return new Promise<void>((resolve) => {

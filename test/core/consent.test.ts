@@ -147,7 +147,7 @@ describe('choices', () => {
     let error = vi.spyOn(console, 'error').mockImplementation(() => {})
     let cg = create()
     let stop = cg.onChange(null as never)
-    expect(error.mock.calls[0]![0]).toContain('onChange() takes a function, not object')
+    expect(error.mock.calls[0]![0]).toContain('onChange() takes a function')
     expect(() => cg.acceptAll()).not.toThrow()
     expect(cg.allowed('analytics')).toBe(true)
     expect(() => stop()).not.toThrow()
