@@ -99,15 +99,16 @@ export function createGate(
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = needsOf(el)
     // Withdrawn: a frame's page (a player, a map) would go on running and a video on streaming, so
-    // the element gives way to a copy without a source, which is then blocked like any other.
+    // they lose their source, in place (a framework may own the element), and are then blocked
+    // like any other.
     if (loaded.has(el) && !needs.every(allowed) && /^(IFRAME|VIDEO|AUDIO)$/.test(el.tagName)) {
-      let copy = el.cloneNode(true) as Element
-      for (let node of [copy, ...copy.querySelectorAll('source')]) {
+      for (let node of [el, ...el.querySelectorAll('source')]) {
         node.removeAttribute('src')
         node.removeAttribute('srcset')
       }
-      el.replaceWith(copy)
-      return consider(copy)
+      if (el instanceof HTMLMediaElement) el.load()
+      loaded.delete(el)
+      seen.delete(el)
     }
     if (seen.has(el) || !needs.length) return
     let script = el instanceof HTMLScriptElement

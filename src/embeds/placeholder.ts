@@ -39,7 +39,11 @@ const element = (tag: string, className: string, text?: string) => {
 }
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (all, key) => values[key] ?? all)
 
-const placeholders = new WeakMap<Element, HTMLElement>()
+// Each embed that has a placeholder → what takes the placeholder away again.
+const placeholders = new Map<Element, () => void>()
+// An embed taken off the page (an SPA route, a framework unmounting it) takes its placeholder
+// along; watched only while there are placeholders.
+let watching: MutationObserver | undefined
 
 /** Puts a placeholder before a blocked embed (once) and hides the embed until it may load. */
 export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
@@ -92,13 +96,17 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
     } catch {}
   }
   styles()
-  placeholders.set(embed, box)
   embed.hidden = true
   embed.before(box)
 
-  let reveal = () => {
+  let drop = () => {
+    stop()
     box.remove()
     placeholders.delete(embed)
+    if (!placeholders.size) watching = void watching?.disconnect()
+  }
+  let reveal = () => {
+    drop()
     embed.hidden = false
   }
   once.onclick = () => {
@@ -115,10 +123,10 @@ export function placeholder(cg: Cookiegate, embed: HTMLElement): void {
     embed.focus()
   }
   // Allowed by any path (this button, the banner, another placeholder): the gate sets `src`.
-  let stop = cg.consent.listen(() => {
-    if (free()) {
-      stop()
-      reveal()
-    }
-  })
+  let stop = cg.consent.listen(() => free() && reveal())
+  placeholders.set(embed, drop)
+  if (!watching) {
+    watching = new MutationObserver(() => placeholders.forEach((drop, embed) => embed.isConnected || drop()))
+    watching.observe(document, { childList: true, subtree: true })
+  }
 }

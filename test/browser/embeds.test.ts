@@ -145,6 +145,21 @@ describe('embed placeholders (Chromium)', () => {
     }
   })
 
+  test('an embed taken off the page (an SPA route) takes its placeholder along', async () => {
+    let p = await page(video(1, 'data-title="Tour"') + video(2, 'data-title="Demo"'))
+    await p.page.getByRole('button', { name: 'Reject all' }).click()
+    await p.page.getByRole('group', { name: 'Tour' }).waitFor({ state: 'visible' })
+    expect(await placeholders(p).count()).toBe(2)
+    await p.page.evaluate(() => document.querySelector('iframe[data-title="Tour"]')!.remove())
+    await p.page.getByRole('group', { name: 'Tour' }).waitFor({ state: 'detached' })
+    expect(await placeholders(p).count()).toBe(1)
+    // Put back, it is blocked again.
+    await p.page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<iframe data-category="marketing" data-src="/x" data-title="Tour"></iframe>'))
+    await p.page.getByRole('group', { name: 'Tour' }).waitFor({ state: 'visible' })
+    expect(await placeholders(p).count()).toBe(2)
+    p.assertClean()
+  })
+
   test('embeds added after start-up get a placeholder too, and work from the keyboard', async () => {
     let p = await page('<div id="route"></div>')
     await p.page.getByRole('button', { name: 'Reject all' }).click()
