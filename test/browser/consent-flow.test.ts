@@ -62,9 +62,16 @@ describe('consent flow (script tag, Chromium)', () => {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' })
       res.end(`(window.__order = window.__order || []).push(${JSON.stringify(name)})`)
     })
-    let tag = (query: string) => `<script type="text/plain" data-category="analytics" src="${h.analytics}/tag.js?${query}"></script>`
+    let tag = (query: string, attributes = '') =>
+      `<script type="text/plain" data-category="analytics" ${attributes} src="${h.analytics}/tag.js?${query}"></script>`
+    // A module tag first: it keeps its place among the classic ones too.
     let p = await h.page(
-      html(tag('n=first&delay=1500') + tag('n=second') + `<script type="text/plain" data-category="analytics">window.__order.push('inline')</script>` + FOOTER)
+      html(
+        tag('n=first&delay=1500', 'data-type="module" crossorigin="anonymous"') +
+          tag('n=second') +
+          `<script type="text/plain" data-category="analytics">window.__order.push('inline')</script>` +
+          FOOTER
+      )
     )
     await banner(p).getByRole('button', { name: 'Accept all' }).click()
     await p.page.waitForFunction(() => (window as any).__order?.length === 3, undefined, { timeout: 10000 })
