@@ -151,9 +151,9 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
       // type only (no value, a BigInt or a cycle, can make the message throw).
       let object = !!choice && typeof choice == 'object' && !Array.isArray(choice)
       let bad = object
-        ? Object.entries(choice)
-            .filter(([name, on]) => !names.includes(name) || typeof on != 'boolean')
-            .map(([name, on]) => name + (names.includes(name) ? ': ' + typeof on : ' (unknown)'))
+        ? Object.entries(choice).flatMap(([name, on]) =>
+            !names.includes(name) ? [`${name} (unknown)`] : typeof on != 'boolean' ? [`${name}: ${typeof on}`] : []
+          )
         : [choice === null ? 'null' : Array.isArray(choice) ? 'an array' : typeof choice]
       if (bad.length) console.error(`Cookiegate: save() takes { name: true | false }, not ${bad.join(', ')}`)
       dispatch({ type: 'save', choice: (object ? { ...choice } : {}) as Record<string, boolean> })

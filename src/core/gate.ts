@@ -31,6 +31,15 @@ export function activateMedia(el: Element): boolean {
   return true
 }
 
+/** Takes back what `activateMedia` gave, in place (a framework may own the element): a frame's page stops, a video stops streaming. */
+function deactivateMedia(el: Element): void {
+  for (let node of [el, ...el.querySelectorAll('source')]) {
+    node.removeAttribute('src')
+    node.removeAttribute('srcset')
+  }
+  if (el instanceof HTMLMediaElement) el.load()
+}
+
 /**
  * `onBlocked` hears of every gated `iframe`/`video` that may not load yet (on each scan), so a
  * placeholder can stand in for it. `onLate` hears of an external script that was already on its
@@ -99,14 +108,9 @@ export function createGate(
     // `data-service` narrows a tag to one service: then the category (if named) and the service must both be allowed.
     let needs = needsOf(el)
     // Withdrawn: a frame's page (a player, a map) would go on running and a video on streaming, so
-    // they lose their source, in place (a framework may own the element), and are then blocked
-    // like any other.
+    // they lose their source and are then blocked like any other (an image has nothing left to do).
     if (loaded.has(el) && !needs.every(allowed) && /^(IFRAME|VIDEO|AUDIO)$/.test(el.tagName)) {
-      for (let node of [el, ...el.querySelectorAll('source')]) {
-        node.removeAttribute('src')
-        node.removeAttribute('srcset')
-      }
-      if (el instanceof HTMLMediaElement) el.load()
+      deactivateMedia(el)
       loaded.delete(el)
       seen.delete(el)
     }
