@@ -14,6 +14,8 @@ mkdirSync('test-results', { recursive: true })
 let steps = []
 let passed = 0
 let failed = 0
+// Each failure's name and the head of its message, repeated at the end: CI keeps only the log's tail.
+let failures = []
 
 // Lint (.oxlintrc.json, with the import boundary: src/core, src/integrations and src/embeds never
 // import Preact or src/ui). A lint failure counts as one failure in the summary line.
@@ -36,6 +38,14 @@ for (let project of ['unit', 'browser', 'apps', 'package']) {
     let report = JSON.parse(readFileSync(out, 'utf8'))
     passed += report.numPassedTests
     failed += report.numFailedTests
+    for (let file of report.testResults) {
+      for (let a of file.assertionResults) {
+        if (a.status === 'failed') failures.push(`${project} ${file.name.replace(process.cwd() + '/', '')} > ${a.fullName}\n    ${(a.failureMessages[0] ?? '').split('\n').slice(0, 6).join('\n    ')}`)
+      }
+      if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) {
+        failures.push(`${project} ${file.name.replace(process.cwd() + '/', '')} (the file failed outside its tests)\n    ${(file.message ?? '').split('\n').slice(0, 6).join('\n    ')}`)
+      }
+    }
     // A file that failed outside its tests counts as a failure too: it crashed before they ran, or a
     // beforeAll hook threw (PostgreSQL did not start, say), which leaves its tests merely skipped.
     failed += report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')).length
@@ -45,6 +55,7 @@ for (let project of ['unit', 'browser', 'apps', 'package']) {
 }
 
 console.log('')
+for (let failure of failures) console.log(`FAILED ${failure}`)
 for (let [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`)
 let allOk = steps.every(([, ok]) => ok)
 if (!allOk && failed === 0) failed = steps.filter(([, ok]) => !ok).length
