@@ -23,10 +23,12 @@ export function preloadUrls(state: Pick<ConsentState, 'decided'> | null | undefi
 }
 
 /**
- * `<link rel="modulepreload">` for the banner's file when the banner is about to show (no valid
- * stored choice), else `""`. Put it in `<head>`: the browser fetches the banner with the HTML
- * instead of after cookiegate.js has run. The URL is exactly the one the script tag imports, so
- * the preload is used, never fetched twice.
+ * `<link rel="modulepreload" fetchpriority="low">` for the banner's file when the banner is about
+ * to show (no valid stored choice), else `""`. Put it in `<head>`: the browser fetches the banner
+ * with the HTML instead of after cookiegate.js has run. The URL is exactly the one the script tag
+ * imports, so the preload is used, never fetched twice. Low, as the loader's own preload is: a
+ * parser-found script of High priority that ends before the first paint is counted into
+ * Lighthouse's First Contentful Paint, and the page's own content should come first anyway.
  *
  * ```js
  * html = html.replace('</head>', preloadLinks(state, { base: '/' }) + '</head>')
@@ -34,6 +36,6 @@ export function preloadUrls(state: Pick<ConsentState, 'decided'> | null | undefi
  */
 export function preloadLinks(state: Pick<ConsentState, 'decided'> | null | undefined, options: PreloadOptions): string {
   return preloadUrls(state, options)
-    .map((url) => `<link rel="modulepreload" href="${attr(url)}">`)
+    .map((url) => `<link rel="modulepreload" href="${attr(url)}" fetchpriority="low">`)
     .join('')
 }

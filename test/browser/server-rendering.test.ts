@@ -49,10 +49,18 @@ describe('server-rendered gating (examples/server)', () => {
   test('a returning visitor gets a normal analytics script; withdrawal reloads and gates it again', async () => {
     let context = await browser.newContext()
     let first = await open(context)
+    // At low priority, as the loader's own preload: a High-priority script that ends before the
+    // first paint is counted into Lighthouse's First Contentful Paint.
+    let priorities: string[] = []
+    let cdp = await context.newCDPSession(first.page)
+    cdp.on('Network.requestWillBeSent', (event) => /\/cookiegate-ui-[\d.]+\.js$/.test(event.request.url) && priorities.push(event.request.initialPriority))
+    await cdp.send('Network.enable')
     await first.page.goto(base + '/')
     // First visit: gated tag, the banner's file preloaded with the HTML.
     expect(await first.page.locator('script[type="text/plain"][data-category="analytics"]').count()).toBe(1)
     expect(await first.page.locator('link[rel="modulepreload"]').getAttribute('href')).toMatch(/^\/cookiegate\/cookiegate-ui-[\d.]+\.js$/)
+    await first.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })
+    expect(priorities).toEqual(['Low'])
     await first.page.getByRole('button', { name: 'Accept all' }).click()
     await waitFor(() => runs(first.page), (n) => n === 1)
     // The loader imported the preloaded file: one request for it, no "preload not used" warning.
