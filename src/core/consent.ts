@@ -164,9 +164,22 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     },
     open: () => destroyed || $view.set('preferences'),
     close: () => destroyed || $view.set(ask()),
-    // Not a function: named now, rather than a TypeError on the visitor's next click.
+    // Not a function: named now, rather than a TypeError on the visitor's next click. A listener
+    // that throws is reported as uncaught, as a DOM event listener's error is, instead of being
+    // re-thrown (by nanostores, after the other listeners) into whoever made the change: the
+    // visitor's click, or page code calling acceptAll() that has nothing to do with that listener.
     onChange: (listener) =>
-      typeof listener == 'function' ? $consent.listen((state) => listener(state)) : (console.error('Cookiegate: onChange() takes a function'), () => {}),
+      typeof listener == 'function'
+        ? $consent.listen((state) => {
+            try {
+              listener(state)
+            } catch (error) {
+              setTimeout(() => {
+                throw error
+              })
+            }
+          })
+        : (console.error('Cookiegate: onChange() takes a function'), () => {}),
     whenAllowed(name) {
       unknown('whenAllowed', name)
       return new Promise<void>((resolve) => {

@@ -362,6 +362,41 @@ describe('scenario matrix (Chromium)', () => {
     expect((await trap(p.page)).rejections).toEqual([])
   })
 
+  test('14b. a page listener that throws, or bad input to save(), neither breaks the visitor\'s click nor runs anything refused', async () => {
+    let p = await h.page(html(gatedScript() + FOOTER), { init: TRAP })
+    // Page code that reacts to changes, written with a bug.
+    await p.page.evaluate(() => (window as any).Cookiegate.onChange(() => (window as any).undefinedHelper()))
+    // Bad input from page code: named on the console, refuses, changes nothing else.
+    let afterSave = await p.page.evaluate(() => {
+      ;(window as any).Cookiegate.save('analytics')
+      return 'went on'
+    })
+    expect(afterSave).toBe('went on')
+    expect(p.consoleErrors).toEqual([expect.stringContaining('save() takes { name: true | false }, not string')])
+    await settled(p.page)
+    expect(await flag(p.page, '__analyticsRuns')).toBeUndefined()
+    expect(h.requests).toEqual([])
+    expect(await banner(p.page).count()).toBe(0)
+    // The visitor's click: the choice is made, stored and acted on; the page's error is reported
+    // as its own, uncaught, and page code after the call goes on.
+    await p.page.getByRole('link', { name: 'Cookie Settings' }).click()
+    await dialog(p.page).getByRole('button', { name: 'Accept all' }).click()
+    await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)
+    await dialog(p.page).waitFor({ state: 'detached' })
+    let afterCall = await p.page.evaluate(() => {
+      ;(window as any).Cookiegate.acceptAll()
+      ;(window as any).Cookiegate.rejectAll()
+      return 'went on'
+    })
+    expect(afterCall).toBe('went on')
+    expect(await p.page.evaluate(() => (window as any).Cookiegate.consent.get().method)).toBe('reject-all')
+    // One per change: save(), the click, rejectAll() (acceptAll() changed nothing).
+    await waitFor(async () => p.pageErrors.length, (n) => n >= 3)
+    await settled(p.page)
+    expect(p.pageErrors).toEqual(Array(3).fill(expect.stringContaining('undefinedHelper is not a function')))
+    expect((await trap(p.page)).rejections).toEqual([])
+  })
+
   test('15. inside a cross-site iframe the banner works, the choice lives in memory, and nothing runs early', async () => {
     let framed = h.base.replace('www.shop.test', 'www.embedded.test') + '/framed.html'
     h.serve('/framed.html', html(gatedInline('__inline') + `<img alt="" data-category="analytics" data-src="${h.analytics}/pixel.gif">` + FOOTER))

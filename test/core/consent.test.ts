@@ -315,6 +315,26 @@ describe('listeners and events', () => {
     expect(seen).toEqual(['accept-all', 'reject-all'])
   })
 
+  test('an onChange listener that throws does not stop the change, the other listeners or the caller; its error is reported', () => {
+    vi.useFakeTimers()
+    try {
+      let cg = create()
+      let seen: string[] = []
+      cg.onChange(() => {
+        throw new Error('page listener broke')
+      })
+      cg.onChange((state) => seen.push(state.method!))
+      expect(() => cg.acceptAll()).not.toThrow()
+      expect(seen).toEqual(['accept-all'])
+      expect(cg.allowed('analytics')).toBe(true)
+      expect(stored()?.method).toBe('accept-all')
+      // Reported as uncaught, a moment later, as a DOM event listener's error would be.
+      expect(() => vi.runAllTimers()).toThrow('page listener broke')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   test('fires cookiegate:change on document with the state', () => {
     let cg = create()
     let detail: unknown
