@@ -375,7 +375,7 @@ describe('scenario matrix (Chromium)', () => {
     expect(p.consoleErrors).toEqual([expect.stringContaining('save() takes { name: true | false }, not string')])
     await settled(p.page)
     expect(await flag(p.page, '__analyticsRuns')).toBeUndefined()
-    expect(h.requests).toEqual([])
+    expect(p.requests()).toEqual([])
     expect(await banner(p.page).count()).toBe(0)
     // The visitor's click: the choice is made, stored and acted on; the page's error is reported
     // as its own, uncaught, and page code after the call goes on.
