@@ -16,6 +16,7 @@ let passed = 0
 let failed = 0
 // Each failure's name and the head of its message, repeated at the end: CI keeps only the log's tail.
 let failures = []
+let head = (message = '') => message.split('\n').slice(0, 6).join('\n    ')
 
 // Lint (.oxlintrc.json, with the import boundary: src/core, src/integrations and src/embeds never
 // import Preact or src/ui). A lint failure counts as one failure in the summary line.
@@ -39,16 +40,15 @@ for (let project of ['unit', 'browser', 'apps', 'package']) {
     passed += report.numPassedTests
     failed += report.numFailedTests
     for (let file of report.testResults) {
-      for (let a of file.assertionResults) {
-        if (a.status === 'failed') failures.push(`${project} ${file.name.replace(process.cwd() + '/', '')} > ${a.fullName}\n    ${(a.failureMessages[0] ?? '').split('\n').slice(0, 6).join('\n    ')}`)
-      }
+      let name = file.name.replace(process.cwd() + '/', '')
+      for (let a of file.assertionResults) if (a.status === 'failed') failures.push(`${project} ${name} > ${a.fullName}\n    ${head(a.failureMessages[0])}`)
+      // A file that failed outside its tests counts as a failure too: it crashed before they ran,
+      // or a beforeAll hook threw (PostgreSQL did not start, say), which leaves its tests skipped.
       if (file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')) {
-        failures.push(`${project} ${file.name.replace(process.cwd() + '/', '')} (the file failed outside its tests)\n    ${(file.message ?? '').split('\n').slice(0, 6).join('\n    ')}`)
+        failed += 1
+        failures.push(`${project} ${name} (the file failed outside its tests)\n    ${head(file.message)}`)
       }
     }
-    // A file that failed outside its tests counts as a failure too: it crashed before they ran, or a
-    // beforeAll hook threw (PostgreSQL did not start, say), which leaves its tests merely skipped.
-    failed += report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed')).length
   } else if (built) {
     failed += 1
   }
