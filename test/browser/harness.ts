@@ -500,6 +500,20 @@ export const partPath = (part: Part): string => '/' + fileName(part, VERSION)
 /** Matches the URL of that file. */
 export const partUrl = (part: Part): RegExp => new RegExp(partPath(part).replace(/[.]/g, '\\.') + '(\\?|$)')
 
+/**
+ * The initial priority Chromium gives each request of `page` whose URL matches `url`, in order,
+ * from now on (the array fills as requests go out).
+ */
+export async function requestPriorities(page: Page, url: RegExp): Promise<string[]> {
+  let priorities: string[] = []
+  let cdp = await page.context().newCDPSession(page)
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (url.test(event.request.url)) priorities.push(event.request.initialPriority)
+  })
+  await cdp.send('Network.enable')
+  return priorities
+}
+
 export { sleep }
 
 /**

@@ -1,7 +1,7 @@
 /** The UI file is fetched only when there is something to show. */
 import { beforeEach, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { FOOTER, html, partPath, partUrl, sleep, useHarness, waitFor, type Harness } from './harness'
+import { FOOTER, html, partPath, partUrl, requestPriorities, sleep, useHarness, waitFor, type Harness } from './harness'
 
 const harness = useHarness()
 let h: Harness
@@ -58,11 +58,7 @@ describe('lazy UI (Chromium)', () => {
     let priorities: string[] = []
     let p = await h.page(html(FOOTER), {
       setup: async (page) => {
-        let cdp = await page.context().newCDPSession(page)
-        cdp.on('Network.requestWillBeSent', (event) => {
-          if (partUrl('ui').test(event.request.url)) priorities.push(event.request.initialPriority)
-        })
-        await cdp.send('Network.enable')
+        priorities = await requestPriorities(page, partUrl('ui'))
       }
     })
     await p.page.getByRole('region', { name: 'Cookies on this site' }).waitFor({ state: 'visible' })

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium, waitFor } from './harness'
+import { launchChromium, partUrl, requestPriorities, waitFor } from './harness'
 
 let child: ChildProcess
 let base: string
@@ -51,10 +51,7 @@ describe('server-rendered gating (examples/server)', () => {
     let first = await open(context)
     // At low priority, as the loader's own preload: a High-priority script that ends before the
     // first paint is counted into Lighthouse's First Contentful Paint.
-    let priorities: string[] = []
-    let cdp = await context.newCDPSession(first.page)
-    cdp.on('Network.requestWillBeSent', (event) => /\/cookiegate-ui-[\d.]+\.js$/.test(event.request.url) && priorities.push(event.request.initialPriority))
-    await cdp.send('Network.enable')
+    let priorities = await requestPriorities(first.page, partUrl('ui'))
     await first.page.goto(base + '/')
     // First visit: gated tag, the banner's file preloaded with the HTML.
     expect(await first.page.locator('script[type="text/plain"][data-category="analytics"]').count()).toBe(1)
