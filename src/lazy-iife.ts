@@ -18,9 +18,12 @@ export const loadOr = (part: Part) =>
     console.error(loadError(fileName(part, __VERSION__), error), error)
   })
 
-/** Sends the proof-of-consent receipt of a choice with the code of cookiegate-receipts-<version>.js. */
-export const receipt = (config: ResolvedConfig, state: ConsentState): void => {
+/**
+ * Sends the proof-of-consent receipt of a choice with the code of cookiegate-receipts-<version>.js;
+ * settles once it is sent (or the file failed), which a withdrawal's reload waits for.
+ */
+export const receipt = (config: ResolvedConfig, state: ConsentState): Promise<void> => {
   // The page of the choice, even if the visitor moves on while the file loads.
   let page = location.origin + location.pathname
-  loadOr('receipts').then((m) => m?.sendChoice(config, state, page))
+  return loadOr('receipts').then((m) => m?.sendChoice(config, state, page))
 }

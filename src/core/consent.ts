@@ -9,8 +9,11 @@ import { createSync } from './sync'
 import { listenForSettingsLinks } from './triggers'
 import type { Config, ConsentState, Cookiegate, DefaultCategory, ResolvedConfig, View } from './types'
 
-/** Sends the proof-of-consent receipt of a choice just stored (`receipts.url` is set). */
-export type SendReceipt = (config: ResolvedConfig, state: ConsentState) => void
+/**
+ * Sends the proof-of-consent receipt of a choice just stored (`receipts.url` is set); a promise
+ * while its code is still loading, settled once the receipt has been handed to the browser.
+ */
+export type SendReceipt = (config: ResolvedConfig, state: ConsentState) => Promise<unknown> | void
 
 const emit = (type: 'cookiegate:ready' | 'cookiegate:change', detail: ConsentState) => document.dispatchEvent(new CustomEvent(type, { detail }))
 
@@ -119,10 +122,11 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     // A choice made on this page is stored (and receipted once: another tab's choice was
     // receipted there), a reset clears it, and the other tabs are told. A state read from the
     // cookie is not written back.
+    let receipted: Promise<unknown> | void = undefined
     if (cause === 'local') {
       if (isRecorded(state)) {
         store.write(state)
-        if (config.receipts) parts.receipt?.(config, state)
+        if (config.receipts) receipted = parts.receipt?.(config, state)
       } else store.clear()
       sync.notify()
     }
@@ -130,8 +134,13 @@ export function createChecked(check: () => ResolvedConfig, parts: Parts = {}): C
     gate.scan()
     emit('cookiegate:change', state)
     // `reloadOnWithdraw`: a withdrawal of something whose tags ran on this page reloads it (the
-    // reloaded page runs none of them).
-    if (config.reloadOnWithdraw) for (let name of activated) if (isOn(prev!, name) && !isOn(state, name)) return location.reload()
+    // reloaded page runs none of them), once the withdrawal's receipt is on its way: a reload
+    // would cancel the receipt file still loading. At most a second: the withdrawn tags run on
+    // until then.
+    if (config.reloadOnWithdraw)
+      for (let name of activated)
+        if (isOn(prev!, name) && !isOn(state, name))
+          return void Promise.race([receipted, new Promise((done) => setTimeout(done, 1000))]).then(() => location.reload())
   })
 
   let unlinks = listenForSettingsLinks(() => instance.open())

@@ -1,6 +1,6 @@
 /** Proof-of-consent receipts in Chromium, received by a loopback endpoint on another origin. */
 import { beforeAll, describe, expect, test } from 'vitest'
-import { dialog, FOOTER, html, partUrl, storedChoice, useHarness, waitFor, type TestPage } from './harness'
+import { dialog, FOOTER, html, partUrl, sleep, storedChoice, useHarness, waitFor, type TestPage } from './harness'
 
 const harness = useHarness()
 beforeAll(() => {
@@ -58,6 +58,33 @@ describe('proof of consent (Chromium)', () => {
     // Nor does it fetch the code that sends receipts (cookiegate-receipts-<version>.js).
     expect(files).toEqual([])
     q.assertClean()
+  })
+
+  test('a withdrawal that reloads the page (reloadOnWithdraw) still sends its receipt, though the receipts file is slow', async () => {
+    let config = { receipts: { url: `${harness().analytics}/receipts` }, reloadOnWithdraw: true }
+    let p = await harness().page(
+      html(`<script type="text/plain" data-category="analytics" src="${harness().analytics}/analytics.js"></script>` + FOOTER, {
+        head: `<script type="application/json" id="cookiegate-config">${JSON.stringify(config)}</script>`
+      }),
+      { path: `/shop-${Math.random().toString(36).slice(2)}.html` }
+    )
+    await p.page.getByRole('button', { name: 'Accept all' }).click()
+    await waitFor(async () => receipts(p), (list) => list.length === 1)
+    // A returning view: the analytics tag runs, and nothing has fetched the receipts file yet.
+    await p.reload()
+    await p.page.waitForFunction(() => (window as any).__analyticsRuns === 1)
+    await p.page.route(partUrl('receipts'), async (route) => {
+      await sleep(500)
+      await route.continue()
+    })
+    // Page code withdraws (no banner or preferences showed to start the file's download early).
+    await Promise.all([p.page.waitForEvent('load'), p.page.evaluate(() => (window as any).Cookiegate.rejectAll())])
+    await p.ready()
+    expect(await p.page.evaluate(() => (window as any).__analyticsRuns)).toBeUndefined()
+    let list = await waitFor(async () => receipts(p), (l) => l.length === 2)
+    expect(list.map((r) => r.method)).toEqual(['accept-all', 'reject-all'])
+    expect(list[1].id).toBe(list[0].id)
+    p.assertClean()
   })
 
   test('an unreachable receipts endpoint does not affect the page', async () => {

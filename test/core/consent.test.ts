@@ -282,23 +282,46 @@ describe('withdrawal', () => {
     expect(document.cookie).toContain('_ga=mine')
   })
 
-  test('reloads when reloadOnWithdraw is set and a script of the category ran', () => {
+  // The reload comes a moment later, once the withdrawal's receipt (none here) is on its way.
+  const aMomentLater = () => new Promise((r) => setTimeout(r, 0))
+
+  test('reloads when reloadOnWithdraw is set and a script of the category ran', async () => {
     let reload = vi.fn()
     vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
     document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
     let cg = create({ reloadOnWithdraw: true })
     cg.acceptAll()
     cg.rejectAll()
+    await aMomentLater()
     expect(reload).toHaveBeenCalledTimes(1)
   })
 
-  test('does not reload by default', () => {
+  test('with receipts, the withdrawal reloads once its receipt is sent, not before', async () => {
+    let reload = vi.fn()
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
+    document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    let sent: (() => void) | undefined
+    let cg = createConsent({ reloadOnWithdraw: true, receipts: { url: 'https://example.test/receipts' } }, {
+      receipt: (_config, state) => (state.method === 'reject-all' ? new Promise<void>((done) => (sent = done)) : undefined)
+    })
+    instances.push(cg)
+    cg.acceptAll()
+    cg.rejectAll()
+    await aMomentLater()
+    expect(reload).not.toHaveBeenCalled()
+    sent!()
+    await aMomentLater()
+    expect(reload).toHaveBeenCalledTimes(1)
+  })
+
+  test('does not reload by default', async () => {
     let reload = vi.fn()
     vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
     document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
     let cg = create()
     cg.acceptAll()
     cg.rejectAll()
+    await aMomentLater()
     expect(reload).not.toHaveBeenCalled()
   })
 })
