@@ -284,11 +284,16 @@ describe('withdrawal', () => {
 
   // The reload comes a moment later, once the withdrawal's receipt (none here) is on its way.
   const aMomentLater = () => new Promise((r) => setTimeout(r, 0))
-
-  test('reloads when reloadOnWithdraw is set and a script of the category ran', async () => {
+  /** A gated inline tag on the page, and `location.reload` as a spy. */
+  const gatedTagAndReloadSpy = () => {
     let reload = vi.fn()
     vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
     document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    return reload
+  }
+
+  test('reloads when reloadOnWithdraw is set and a script of the category ran', async () => {
+    let reload = gatedTagAndReloadSpy()
     let cg = create({ reloadOnWithdraw: true })
     cg.acceptAll()
     cg.rejectAll()
@@ -297,9 +302,7 @@ describe('withdrawal', () => {
   })
 
   test('with receipts, the withdrawal reloads once its receipt is sent, not before', async () => {
-    let reload = vi.fn()
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
-    document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    let reload = gatedTagAndReloadSpy()
     let sent: (() => void) | undefined
     let cg = createConsent({ reloadOnWithdraw: true, receipts: { url: 'https://example.test/receipts' } }, {
       receipt: (_config, state) => (state.method === 'reject-all' ? new Promise<void>((done) => (sent = done)) : undefined)
@@ -315,9 +318,7 @@ describe('withdrawal', () => {
   })
 
   test('does not reload by default', async () => {
-    let reload = vi.fn()
-    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, reload } as Location)
-    document.body.innerHTML = '<script type="text/plain" data-category="analytics">window.ran = 1</script>'
+    let reload = gatedTagAndReloadSpy()
     let cg = create()
     cg.acceptAll()
     cg.rejectAll()
